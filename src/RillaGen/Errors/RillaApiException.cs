@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+
+namespace RillaGen
+{
+    /// <summary>
+    /// The Rilla API answered with an error. <see cref="StatusCode"/> and <see cref="ServerMessage"/>
+    /// say what the server said; <see cref="Kind"/> classifies it. The message never holds the API key
+    /// or a presigned URL's signature.
+    /// </summary>
+    public partial class RillaApiException : Exception
+    {
+        /// <summary>Creates the exception; the generated client calls this for every non-success status.</summary>
+        public RillaApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+            : base(ComposeMessage(message, statusCode, response), innerException)
+        {
+            StatusCode = statusCode;
+            ServerMessage = response is null ? null : SecretRedactor.RedactText(response);
+            Headers = headers;
+        }
+
+        /// <summary>The HTTP status code.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The server's plain-text error body, with any presigned URL signature removed.</summary>
+        public string? ServerMessage { get; }
+
+        /// <summary>The response headers.</summary>
+        public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
+        /// <summary>The kind of failure, from the status code.</summary>
+        public RillaErrorKind Kind => Classify(StatusCode);
+
+        /// <summary>True when retrying later may succeed (429 and 5xx).</summary>
+        public bool IsTransient => Kind is RillaErrorKind.RateLimited or RillaErrorKind.ServerError;
+
+        internal static RillaErrorKind Classify(int statusCode) => statusCode switch
+        {
+            400 => RillaErrorKind.BadRequest,
+            401 => RillaErrorKind.Unauthorized,
+            404 => RillaErrorKind.NotFound,
+            429 => RillaErrorKind.RateLimited,
+            >= 500 and <= 599 => RillaErrorKind.ServerError,
+            _ => RillaErrorKind.Unexpected,
+        };
+
+        private static string ComposeMessage(string message, int statusCode, string? response)
+        {
+            var text = $"Rilla API returned {statusCode}: {SecretRedactor.RedactText(message)}";
+            if (!string.IsNullOrWhiteSpace(response))
+            {
+                text += $" Server said: {SecretRedactor.RedactText(Truncate(response!.Trim(), 500))}";
+            }
+
+            if (statusCode == 401)
+            {
+                text += " Send the raw API key in the Authorization header, with no prefix such as 'Bearer '.";
+            }
+
+            return text;
+        }
+
+        private static string Truncate(string value, int max) => value.Length <= max ? value : value.Remove(max) + "…";
+    }
+
+    /// <summary>A <see cref="RillaApiException"/> that also carries the typed error body.</summary>
+    /// <typeparam name="TResult">The type of the error body; the spec's errors are plain strings.</typeparam>
+    public partial class RillaApiException<TResult> : RillaApiException
+    {
+        /// <summary>Creates the exception; the generated client calls this for typed error responses.</summary>
+        public RillaApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
+            : base(message, statusCode, response, headers, innerException)
+        {
+            Result = result;
+        }
+
+        /// <summary>The typed error body.</summary>
+        public TResult Result { get; }
+    }
+}
