@@ -46,6 +46,7 @@ namespace RillaGen
             var pagesRead = 1;
             foreach (var conversation in first.Conversations)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (seen.Add(conversation.ConversationId))
                 {
                     yield return conversation;
@@ -92,6 +93,7 @@ namespace RillaGen
                     lastPage = Math.Max(lastPage, page.TotalPages);
                     foreach (var conversation in page.Conversations)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         if (seen.Add(conversation.ConversationId))
                         {
                             yield return conversation;

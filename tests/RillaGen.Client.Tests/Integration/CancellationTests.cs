@@ -11,7 +11,7 @@ public sealed class CancellationTests
     public async Task CancellingThePagerStopsItAndTheRequestsInFlight()
     {
         await using var sandbox = await StartAsync(2000, o => o.Faults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(200) });
-        using var client = Client(sandbox, o => o.MaxConcurrency = 8);
+        using var client = NewClient(sandbox, o => o.MaxConcurrency = 8);
         using var cancellation = new CancellationTokenSource();
         var yielded = 0;
 
@@ -27,14 +27,15 @@ public sealed class CancellationTests
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.InRange(yielded, 60, 100);
+        // Nothing more is yielded once the token fires, even from pages already fetched.
+        Assert.Equal(60, yielded);
     }
 
     [Fact]
     public async Task WithCancellationOnTheEnumerableWorksToo()
     {
         await using var sandbox = await StartAsync(500, o => o.Faults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(100) });
-        using var client = Client(sandbox);
+        using var client = NewClient(sandbox);
         using var cancellation = new CancellationTokenSource();
 
         var yielded = 0;
@@ -50,14 +51,14 @@ public sealed class CancellationTests
         });
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.InRange(yielded, 1, 50);
+        Assert.Equal(1, yielded);
     }
 
     [Fact]
     public async Task BreakingOutOfThePagerEndsItCleanly()
     {
         await using var sandbox = await StartAsync(2000, o => o.Faults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(100) });
-        using var client = Client(sandbox);
+        using var client = NewClient(sandbox);
 
         var yielded = 0;
         await foreach (var _ in client.ExportAllConversationsAsync(WholeWindow(sandbox)))
@@ -77,7 +78,7 @@ public sealed class CancellationTests
     public async Task CancellingASingleCallStopsItPromptly()
     {
         await using var sandbox = await StartAsync(50, o => o.Faults = new SandboxFaultOptions { Latency = TimeSpan.FromSeconds(30) });
-        using var client = Client(sandbox);
+        using var client = NewClient(sandbox);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var call = client.GetConversationAsync(Guid.NewGuid(), cancellation.Token);

@@ -13,7 +13,7 @@ public sealed class EndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sandbox = await StartAsync(conversations: 180);
-        _client = Client(_sandbox);
+        _client = NewClient(_sandbox);
     }
 
     public async Task DisposeAsync()
@@ -94,9 +94,9 @@ public sealed class EndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownKeyIsUnauthorizedAndNeverRetried()
     {
-        using var client = Client(_sandbox, o => o.ApiKey = "wrong-key-4242");
+        using var client = NewClient(_sandbox, o => o.ApiKey = "wrong-key-4242");
 
-        var error = await Assert.ThrowsAsync<RillaApiException>(() => client.ExportTeamsAsync(new ExportTeamsRequest { FromDate = _sandbox.Options.WindowStart, ToDate = _sandbox.Options.WindowEnd }, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RillaApiException<string>>(() => client.ExportTeamsAsync(new ExportTeamsRequest { FromDate = _sandbox.Options.WindowStart, ToDate = _sandbox.Options.WindowEnd }, CancellationToken.None));
 
         Assert.Equal(401, error.StatusCode);
         Assert.Equal(RillaErrorKind.Unauthorized, error.Kind);
@@ -122,7 +122,7 @@ public sealed class EndpointTests : IAsyncLifetime
     public async Task ServerErrorsThatOutlastTheBudgetSurfaceAsServerErrors()
     {
         await using var sandbox = await StartAsync(50, o => o.Faults = new SandboxFaultOptions { ServerErrorRate = 1, MaxConsecutiveFaultsPerRequest = 100 });
-        using var client = Client(sandbox, o => o.MaxRetries = 2);
+        using var client = NewClient(sandbox, o => o.MaxRetries = 2);
 
         var error = await Assert.ThrowsAsync<RillaApiException<string>>(() => client.ExportConversationsAsync(WholeWindow(sandbox), CancellationToken.None));
 

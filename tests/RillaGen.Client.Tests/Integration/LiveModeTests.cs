@@ -18,11 +18,11 @@ public sealed class LiveModeTests
         // Same seed, no arrivals: the conversations that exist at the start.
         await using var before = await StartAsync(1000);
         await using var live = await StartAsync(1000, o => o.Faults = new SandboxFaultOptions { LiveArrivalsPerRequest = arrivalsPerRequest });
-        using var beforeClient = Client(before);
+        using var beforeClient = NewClient(before);
         var existing = await SequentialIdsAsync(beforeClient, WholeWindow(before));
         using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        using var client = Client(live, o => o.MaxConcurrency = maxConcurrency, loggerFactory);
+        using var client = NewClient(live, o => o.MaxConcurrency = maxConcurrency, loggerFactory);
 
         var yielded = new List<Guid>();
         await foreach (var conversation in client.ExportAllConversationsAsync(WholeWindow(live)))

@@ -14,7 +14,7 @@ public sealed class MediaTests
     public async Task AudioAndTranscriptDownload()
     {
         await using var sandbox = await StartAsync(20);
-        using var client = Client(sandbox);
+        using var client = NewClient(sandbox);
         var conversation = (await client.ExportConversationsAsync(WholeWindow(sandbox), CancellationToken.None)).Conversations.First();
         using var audio = new MemoryStream();
         using var transcript = new MemoryStream();
@@ -23,7 +23,7 @@ public sealed class MediaTests
         await client.DownloadTranscriptAsync(conversation, transcript);
 
         Assert.Equal("RIFF"u8.ToArray(), audio.ToArray()[..4]);
-        Assert.StartsWith("{", System.Text.Encoding.UTF8.GetString(transcript.ToArray()).TrimStart(), StringComparison.Ordinal);
+        Assert.NotEmpty(Newtonsoft.Json.Linq.JToken.Parse(System.Text.Encoding.UTF8.GetString(transcript.ToArray())));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class MediaTests
         await using var sandbox = await StartAsync(20, o => o.TimeProvider = serverTime);
         using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        using var client = Client(sandbox, loggerFactory: loggerFactory);
+        using var client = NewClient(sandbox, loggerFactory: loggerFactory);
         var conversation = (await client.ExportConversationsAsync(WholeWindow(sandbox), CancellationToken.None)).Conversations.First();
         serverTime.Advance(TimeSpan.FromHours(7));
         using var audio = new MemoryStream();
@@ -52,7 +52,7 @@ public sealed class MediaTests
         await using var sandbox = await StartAsync(20, o => o.TimeProvider = time);
         using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        using var client = Client(sandbox, o => o.TimeProvider = time, loggerFactory);
+        using var client = NewClient(sandbox, o => o.TimeProvider = time, loggerFactory);
         var conversation = (await client.ExportConversationsAsync(WholeWindow(sandbox), CancellationToken.None)).Conversations.First();
         time.Advance(TimeSpan.FromHours(6));
         using var transcript = new MemoryStream();
@@ -72,7 +72,7 @@ public sealed class MediaTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var sandbox = await StartAsync(20, o => o.TimeProvider = time);
-        using var client = Client(sandbox, o => o.TimeProvider = time);
+        using var client = NewClient(sandbox, o => o.TimeProvider = time);
         var conversation = (await client.ExportConversationsAsync(WholeWindow(sandbox), CancellationToken.None)).Conversations.First();
         conversation.ConversationId = Guid.NewGuid();
         time.Advance(TimeSpan.FromHours(7));

@@ -15,7 +15,7 @@ internal static class SandboxClientFactory
         return RillaSandbox.StartAsync(options);
     }
 
-    public static RillaExportClient Client(RillaSandbox sandbox, Action<RillaClientOptions>? configure = null, ILoggerFactory? loggerFactory = null)
+    public static RillaExportClient NewClient(RillaSandbox sandbox, Action<RillaClientOptions>? configure = null, ILoggerFactory? loggerFactory = null)
     {
         var options = new RillaClientOptions
         {

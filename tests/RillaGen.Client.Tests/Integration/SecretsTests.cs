@@ -44,7 +44,7 @@ public sealed class SecretsTests
             }
         }
 
-        using (var wrongKey = Client(sandbox, o => o.ApiKey = Key + "x"))
+        using (var wrongKey = NewClient(sandbox, o => o.ApiKey = Key + "x"))
         {
             texts.Add((await Assert.ThrowsAsync<RillaApiException<string>>(() => wrongKey.ExportTeamsAsync(new ExportTeamsRequest { FromDate = sandbox.Options.WindowStart, ToDate = sandbox.Options.WindowEnd }, CancellationToken.None))).ToString());
         }
