@@ -14,7 +14,7 @@ if (arguments.Mode is not null)
 }
 
 Console.WriteLine($"RillaGen client benchmark: {arguments.Conversations} conversations, {arguments.LatencyMs} ms latency per request, MaxConcurrency {arguments.Concurrency}");
-Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeGc()}");
+Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeGc()}, load average at start: {LoadAverage()}");
 Console.WriteLine();
 
 var sizes = arguments.Flatness ? new[] { arguments.Conversations / 4, arguments.Conversations / 2, arguments.Conversations, arguments.Conversations * 2 } : new[] { arguments.Conversations };
@@ -26,6 +26,8 @@ foreach (var n in sizes)
         ConversationCount = n,
         Faults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(arguments.LatencyMs) },
     });
+    // Warm the sandbox too, so neither run pays for its JIT.
+    await ExportRun.InChildAsync("pager", sandbox.BaseAddress, arguments);
     var sequential = await ExportRun.InChildAsync("sequential", sandbox.BaseAddress, arguments);
     var pager = await ExportRun.InChildAsync("pager", sandbox.BaseAddress, arguments);
     if (sequential.Unique != n || pager.Unique != n)
@@ -38,6 +40,7 @@ foreach (var n in sizes)
 
 Console.WriteLine("| conversations | sequential loop (plain HttpClient) | ExportAllConversationsAsync | speed-up | peak managed heap: sequential / pager | peak RSS: sequential / pager | client CPU: sequential / pager |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"load average at end: {LoadAverage()}");
 foreach (var (n, s, p) in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -45,6 +48,8 @@ foreach (var (n, s, p) in results)
 }
 
 static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:F1} MB");
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static string RuntimeGc() => System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
 
