@@ -38,9 +38,10 @@ foreach (var n in sizes)
     results.Add((n, sequential, pager));
 }
 
+Console.WriteLine($"load average at end: {LoadAverage()}");
+Console.WriteLine();
 Console.WriteLine("| conversations | sequential loop (plain HttpClient) | ExportAllConversationsAsync | speed-up | peak managed heap: sequential / pager | peak RSS: sequential / pager | client CPU: sequential / pager |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-Console.WriteLine($"load average at end: {LoadAverage()}");
 foreach (var (n, s, p) in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
