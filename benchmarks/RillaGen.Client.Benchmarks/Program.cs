@@ -41,12 +41,17 @@ foreach (var n in sizes)
         pager = pager is null || p.ElapsedMs < pager.ElapsedMs ? p : pager;
     }
 
-    if (sequential!.Unique != n || pager!.Unique != n)
+    if (sequential is null || pager is null)
+    {
+        throw new InvalidOperationException("--repeat must be at least 1.");
+    }
+
+    if (sequential.Unique != n || pager.Unique != n)
     {
         throw new InvalidOperationException($"Expected {n} conversations; sequential got {sequential.Unique}, pager {pager.Unique}.");
     }
 
-    results.Add((n, sequential!, pager!));
+    results.Add((n, sequential, pager));
 }
 
 Console.WriteLine($"load average at end: {LoadAverage()}");
