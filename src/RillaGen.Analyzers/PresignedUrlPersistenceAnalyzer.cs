@@ -50,7 +50,7 @@ namespace RillaGen.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.Rilla002PresignedUrlPersisted,
                     sink.Value.Syntax.GetLocation(),
-                    additionalLocations: sink.Value == reference ? null : new[] { Syntax.MemberNameLocation(reference) },
+                    additionalLocations: sink.Value.Syntax == reference.Syntax ? null : new[] { Syntax.MemberNameLocation(reference) },
                     member,
                     expires,
                     sink.What));

@@ -12,11 +12,13 @@ namespace RillaGen.Analyzers.Tests.Infrastructure
     /// <summary>Runs an analyzer (or all of them) and its code fix over sources that use RillaGen.</summary>
     internal static class Verify
     {
-        /// <summary>Expects the rule at a location, without checking the message.</summary>
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity);
+        /// <summary>Expects the rule at a location, without checking the message or the additional locations.</summary>
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
+            new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
-        /// <summary>Expects the rule with its message; give the arguments with WithArguments.</summary>
-        public static DiagnosticResult Message(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
+        /// <summary>Expects the rule with its message (give the arguments with WithArguments), without checking the additional locations.</summary>
+        public static DiagnosticResult Message(DiagnosticDescriptor descriptor) =>
+            new DiagnosticResult(descriptor).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
         public static Task AnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
             where TAnalyzer : DiagnosticAnalyzer, new() =>
