@@ -18,7 +18,7 @@ namespace RillaGen.Analyzers
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, RillaSymbols symbols)
         {
-            if (symbols.DeprecatedAliasAttribute is null)
+            if (!symbols.HasAliases)
             {
                 return;
             }

@@ -1,16 +1,52 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace RillaGen.Analyzers
 {
     /// <summary>
-    /// Well-known APIs that persist a value (files, ADO.NET, EF Core, JSON, distributed caches) and
-    /// APIs that use a URL at once (HTTP downloads, the console). These are framework names, not
-    /// knowledge of the Rilla spec.
+    /// Well-known framework types that persist a value (files, ADO.NET, EF Core, JSON, distributed
+    /// caches) or use a URL at once (Uri, the console), resolved once per compilation. These are
+    /// framework names, not knowledge of the Rilla spec.
     /// </summary>
-    internal static class PersistenceSinks
+    internal sealed class SinkSymbols
     {
+        private readonly INamedTypeSymbol? _file;
+        private readonly INamedTypeSymbol? _textWriter;
+        private readonly INamedTypeSymbol? _dbParameterCollection;
+        private readonly INamedTypeSymbol? _dbParameter;
+        private readonly INamedTypeSymbol? _dbCommand;
+        private readonly INamedTypeSymbol? _efDbContext;
+        private readonly INamedTypeSymbol? _efDbSet;
+        private readonly INamedTypeSymbol? _newtonsoftJsonConvert;
+        private readonly INamedTypeSymbol? _newtonsoftJsonSerializer;
+        private readonly INamedTypeSymbol? _systemTextJsonSerializer;
+        private readonly INamedTypeSymbol? _distributedCache;
+        private readonly INamedTypeSymbol? _distributedCacheExtensions;
+
+        public SinkSymbols(Compilation compilation)
+        {
+            _file = compilation.GetTypeByMetadataName("System.IO.File");
+            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            _dbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
+            _dbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
+            _dbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
+            _efDbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+            _efDbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
+            _newtonsoftJsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
+            _newtonsoftJsonSerializer = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonSerializer");
+            _systemTextJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
+            _distributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+            _distributedCacheExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
+            Uri = compilation.GetTypeByMetadataName("System.Uri");
+            Console = compilation.GetTypeByMetadataName("System.Console");
+        }
+
+        public INamedTypeSymbol? Uri { get; }
+
+        public INamedTypeSymbol? Console { get; }
+
         /// <summary>What the method does with the value, if it persists it; null otherwise.</summary>
-        public static string? Describe(IMethodSymbol method)
+        public string? Describe(IMethodSymbol method)
         {
             var type = method.ContainingType;
             if (type is null)
@@ -19,36 +55,35 @@ namespace RillaGen.Analyzers
             }
 
             var name = method.Name;
-            if (Is(type, "System.IO.File") && (name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("Append", System.StringComparison.Ordinal)))
+            if (Is(type, _file) && (Starts(name, "Write") || Starts(name, "Append")))
             {
                 return "written to a file by 'File." + name + "'";
             }
 
-            if (DerivesFrom(type, "System.IO.TextWriter") && name.StartsWith("Write", System.StringComparison.Ordinal))
+            if (DerivesFrom(type, _textWriter) && Starts(name, "Write"))
             {
                 return "written by '" + type.Name + "." + name + "'";
             }
 
-            if (DerivesFrom(type, "System.Data.Common.DbParameterCollection") && name.StartsWith("Add", System.StringComparison.Ordinal))
+            if (DerivesFrom(type, _dbParameterCollection) && Starts(name, "Add"))
             {
                 return "given to a database parameter by '" + type.Name + "." + name + "'";
             }
 
-            if ((DerivesFrom(type, "Microsoft.EntityFrameworkCore.DbContext") || DerivesFrom(type, "Microsoft.EntityFrameworkCore.DbSet`1"))
-                && (name.StartsWith("Add", System.StringComparison.Ordinal) || name.StartsWith("Update", System.StringComparison.Ordinal) || name.StartsWith("Attach", System.StringComparison.Ordinal)))
+            if ((DerivesFrom(type, _efDbContext) || DerivesFrom(type, _efDbSet))
+                && (Starts(name, "Add") || Starts(name, "Update") || Starts(name, "Attach")))
             {
                 return "saved with EF Core's '" + type.Name + "." + name + "'";
             }
 
-            if ((Is(type, "Newtonsoft.Json.JsonConvert") && name == "SerializeObject")
-                || (Is(type, "Newtonsoft.Json.JsonSerializer") && name == "Serialize")
-                || (Is(type, "System.Text.Json.JsonSerializer") && name.StartsWith("Serialize", System.StringComparison.Ordinal)))
+            if ((Is(type, _newtonsoftJsonConvert) && name == "SerializeObject")
+                || (Is(type, _newtonsoftJsonSerializer) && name == "Serialize")
+                || (Is(type, _systemTextJsonSerializer) && Starts(name, "Serialize")))
             {
                 return "serialized to JSON by '" + type.Name + "." + name + "'";
             }
 
-            if ((DerivesFrom(type, "Microsoft.Extensions.Caching.Distributed.IDistributedCache") || Is(type, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions"))
-                && name.StartsWith("Set", System.StringComparison.Ordinal))
+            if ((DerivesFrom(type, _distributedCache) || Is(type, _distributedCacheExtensions)) && Starts(name, "Set"))
             {
                 return "stored in a distributed cache by '" + type.Name + "." + name + "'";
             }
@@ -57,14 +92,14 @@ namespace RillaGen.Analyzers
         }
 
         /// <summary>What a constructor does with the value, if it persists it; null otherwise.</summary>
-        public static string? DescribeConstructor(INamedTypeSymbol type)
+        public string? DescribeConstructor(INamedTypeSymbol type)
         {
-            if (DerivesFrom(type, "System.Data.Common.DbParameter"))
+            if (DerivesFrom(type, _dbParameter))
             {
                 return "given to the database parameter '" + type.Name + "'";
             }
 
-            if (DerivesFrom(type, "System.Data.Common.DbCommand"))
+            if (DerivesFrom(type, _dbCommand))
             {
                 return "put in the command text of '" + type.Name + "'";
             }
@@ -73,11 +108,11 @@ namespace RillaGen.Analyzers
         }
 
         /// <summary>Framework properties that persist what is assigned to them.</summary>
-        public static bool IsSinkProperty(IPropertySymbol property)
+        public bool IsSinkProperty(IPropertySymbol property)
         {
             var type = property.ContainingType;
-            return (DerivesFrom(type, "System.Data.Common.DbParameter") && property.Name == "Value")
-                || (DerivesFrom(type, "System.Data.Common.DbCommand") && property.Name == "CommandText");
+            return (property.Name == "Value" && DerivesFrom(type, _dbParameter))
+                || (property.Name == "CommandText" && DerivesFrom(type, _dbCommand));
         }
 
         /// <summary>Whether the type belongs to the framework (System.*, Microsoft.*), where only the sinks above persist.</summary>
@@ -95,45 +130,38 @@ namespace RillaGen.Analyzers
         public static bool IsCollectionAdd(IMethodSymbol method) =>
             method.Name is "Add" or "TryAdd" or "Insert" or "Enqueue" or "Push" or "AddOrUpdate" or "GetOrAdd" or "AddRange";
 
-        public static bool Is(ITypeSymbol? type, string metadataName) =>
-            type != null && FullName(type.OriginalDefinition) == metadataName;
+        public static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown) =>
+            wellKnown != null && type != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, wellKnown);
 
-        public static bool DerivesFrom(ITypeSymbol? type, string metadataName)
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
         {
-            if (type is null)
+            if (wellKnown is null || type is null)
             {
                 return false;
             }
 
             for (var current = type; current != null; current = current.BaseType)
             {
-                if (Is(current, metadataName))
+                if (Is(current, wellKnown))
                 {
                     return true;
                 }
             }
 
-            foreach (var implemented in type.AllInterfaces)
+            if (wellKnown.TypeKind == TypeKind.Interface)
             {
-                if (Is(implemented, metadataName))
+                foreach (var implemented in type.AllInterfaces)
                 {
-                    return true;
+                    if (Is(implemented, wellKnown))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
         }
 
-        private static string FullName(ITypeSymbol type)
-        {
-            var name = type.MetadataName;
-            if (type.ContainingType != null)
-            {
-                return FullName(type.ContainingType) + "+" + name;
-            }
-
-            var ns = type.ContainingNamespace;
-            return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
-        }
+        private static bool Starts(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ namespace RillaGen.Analyzers
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, RillaSymbols symbols)
         {
-            if (symbols.PresignedUrlAttribute is null)
+            if (!symbols.HasPresignedUrls)
             {
                 return;
             }
@@ -204,11 +204,11 @@ namespace RillaGen.Analyzers
                 switch (argument.Parent)
                 {
                     case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
-                        if (PersistenceSinks.Is(type, "System.Uri"))
+                        if (SinkSymbols.Is(type, _symbols.Sinks.Uri))
                         {
                             Follow(creation);
                         }
-                        else if (PersistenceSinks.DescribeConstructor(type) is { } what)
+                        else if (_symbols.Sinks.DescribeConstructor(type) is { } what)
                         {
                             Report(value, what);
                         }
@@ -234,7 +234,7 @@ namespace RillaGen.Analyzers
                     return;
                 }
 
-                if (PersistenceSinks.Describe(method) is { } what)
+                if (_symbols.Sinks.Describe(method) is { } what)
                 {
                     if (!IsConsole(invocation.Instance))
                     {
@@ -244,7 +244,7 @@ namespace RillaGen.Analyzers
                     return;
                 }
 
-                if (PersistenceSinks.IsCollectionAdd(method) && HeldInFieldOrProperty(invocation.Instance) is { } holder)
+                if (SinkSymbols.IsCollectionAdd(method) && HeldInFieldOrProperty(invocation.Instance) is { } holder)
                 {
                     Report(value, "added to the collection held in '" + holder + "'");
                     return;
@@ -290,13 +290,13 @@ namespace RillaGen.Analyzers
                     return false;
                 }
 
-                return PersistenceSinks.IsSinkProperty(property) || IsUserType(property.ContainingType);
+                return _symbols.Sinks.IsSinkProperty(property) || IsUserType(property.ContainingType);
             }
 
             private bool IsUserType(INamedTypeSymbol type) =>
                 !type.IsAnonymousType
                 && !_symbols.IsRillaMember(type)
-                && !PersistenceSinks.IsFrameworkType(type);
+                && !SinkSymbols.IsFrameworkType(type);
 
             /// <summary>The field or property that holds a collection, or null for a local collection.</summary>
             private string? HeldInFieldOrProperty(IOperation? instance)
@@ -312,11 +312,11 @@ namespace RillaGen.Analyzers
                 }
             }
 
-            private static bool IsConsole(IOperation? instance) =>
-                instance is IPropertyReferenceOperation property && PersistenceSinks.Is(property.Property.ContainingType, "System.Console");
+            private bool IsConsole(IOperation? instance) =>
+                instance is IPropertyReferenceOperation property && SinkSymbols.Is(property.Property.ContainingType, _symbols.Sinks.Console);
 
-            private static bool IsUrlLike(ITypeSymbol? type) =>
-                type != null && (type.SpecialType == SpecialType.System_String || PersistenceSinks.Is(type, "System.Uri"));
+            private bool IsUrlLike(ITypeSymbol? type) =>
+                type != null && (type.SpecialType == SpecialType.System_String || SinkSymbols.Is(type, _symbols.Sinks.Uri));
         }
     }
 }

@@ -22,12 +22,9 @@ namespace RillaGen.Analyzers
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, RillaSymbols symbols)
         {
-            if (symbols.RangeAttribute is null)
+            if (symbols.HasRangedProperties)
             {
-                return;
-            }
-
-            context.RegisterOperationAction(
+                context.RegisterOperationAction(
                 operationContext =>
                 {
                     var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
@@ -37,8 +34,11 @@ namespace RillaGen.Analyzers
                     }
                 },
                 OperationKind.SimpleAssignment);
+            }
 
-            context.RegisterOperationAction(
+            if (symbols.HasRangedParameters)
+            {
+                context.RegisterOperationAction(
                 operationContext =>
                 {
                     var argument = (IArgumentOperation)operationContext.Operation;
@@ -48,6 +48,7 @@ namespace RillaGen.Analyzers
                     }
                 },
                 OperationKind.Argument);
+            }
         }
 
         private static void Check(OperationAnalysisContext context, RillaSymbols symbols, ISymbol member, IOperation value)

@@ -1,13 +1,14 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace RillaGen.Analyzers
 {
     /// <summary>
-    /// The RillaGen symbols a compilation sees, resolved once at compilation start, and what the
-    /// attributes the build generated from the spec say about RillaGen's members. Only attributes on
-    /// members of the RillaGen assembly are trusted, so a user's look-alike types are never flagged.
+    /// What the attributes the build generated from the spec say about RillaGen's members, read once
+    /// per compilation (shared by all analyzers) at compilation start. Only attributes on members of
+    /// the RillaGen assembly count, so a user's look-alike types are never flagged.
     /// </summary>
     internal sealed class RillaSymbols
     {
@@ -18,110 +19,71 @@ namespace RillaGen.Analyzers
         private const string RangeAttributeName = "System.ComponentModel.DataAnnotations.RangeAttribute";
         private const string JsonPropertyAttributeName = "Newtonsoft.Json.JsonPropertyAttribute";
 
-        private readonly ConcurrentDictionary<IPropertySymbol, AliasInfo?> _aliases = new ConcurrentDictionary<IPropertySymbol, AliasInfo?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, RangeInfo?> _ranges = new ConcurrentDictionary<ISymbol, RangeInfo?>(SymbolEqualityComparer.Default);
+        private static readonly ConditionalWeakTable<Compilation, RillaSymbols?> PerCompilation = new ConditionalWeakTable<Compilation, RillaSymbols?>();
+        private static readonly ConditionalWeakTable<Compilation, RillaSymbols?>.CreateValueCallback Create = TryCreateCore;
 
-        private RillaSymbols(
-            IAssemblySymbol rillaAssembly,
-            INamedTypeSymbol? deprecatedAlias,
-            INamedTypeSymbol? presignedUrl,
-            INamedTypeSymbol? apiKey,
-            INamedTypeSymbol? range)
+        private readonly Dictionary<IPropertySymbol, AliasInfo> _aliases = new Dictionary<IPropertySymbol, AliasInfo>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IPropertySymbol, int> _presignedUrls = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, RangeInfo> _ranges = new Dictionary<ISymbol, RangeInfo>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _apiKeys = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly Lazy<SinkSymbols> _sinks;
+
+        private RillaSymbols(Compilation compilation, IAssemblySymbol rillaAssembly)
         {
             RillaAssembly = rillaAssembly;
-            DeprecatedAliasAttribute = deprecatedAlias;
-            PresignedUrlAttribute = presignedUrl;
-            ApiKeyAttribute = apiKey;
-            RangeAttribute = range;
+            _sinks = new Lazy<SinkSymbols>(() => new SinkSymbols(compilation));
+
+            var deprecatedAlias = rillaAssembly.GetTypeByMetadataName(DeprecatedAliasAttributeName);
+            var presignedUrl = rillaAssembly.GetTypeByMetadataName(PresignedUrlAttributeName);
+            var apiKey = rillaAssembly.GetTypeByMetadataName(ApiKeyAttributeName);
+            var range = compilation.GetTypeByMetadataName(RangeAttributeName);
+            var metadata = new MetadataAttributes(deprecatedAlias, presignedUrl, apiKey, range);
+            ReadNamespace(rillaAssembly.GlobalNamespace, metadata);
         }
 
         public IAssemblySymbol RillaAssembly { get; }
 
-        public INamedTypeSymbol? DeprecatedAliasAttribute { get; }
+        public bool HasAliases => _aliases.Count > 0;
 
-        public INamedTypeSymbol? PresignedUrlAttribute { get; }
+        public bool HasPresignedUrls => _presignedUrls.Count > 0;
 
-        public INamedTypeSymbol? ApiKeyAttribute { get; }
+        public bool HasRangedProperties { get; private set; }
 
-        public INamedTypeSymbol? RangeAttribute { get; }
+        public bool HasRangedParameters { get; private set; }
+
+        public bool HasApiKeyProperties { get; private set; }
+
+        public bool HasApiKeyParameters { get; private set; }
+
+        /// <summary>Framework types that persist or use a value, resolved on first need.</summary>
+        public SinkSymbols Sinks => _sinks.Value;
 
         /// <summary>Returns null when the compilation neither references nor is the RillaGen assembly.</summary>
-        public static RillaSymbols? TryCreate(Compilation compilation)
-        {
-            var assembly = FindRillaAssembly(compilation);
-            if (assembly is null)
-            {
-                return null;
-            }
-
-            return new RillaSymbols(
-                assembly,
-                assembly.GetTypeByMetadataName(DeprecatedAliasAttributeName),
-                assembly.GetTypeByMetadataName(PresignedUrlAttributeName),
-                assembly.GetTypeByMetadataName(ApiKeyAttributeName),
-                compilation.GetTypeByMetadataName(RangeAttributeName));
-        }
+        public static RillaSymbols? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
 
         /// <summary>Whether the symbol is declared in the RillaGen assembly.</summary>
         public bool IsRillaMember(ISymbol symbol) =>
             SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, RillaAssembly);
 
         /// <summary>The alias's canonical sibling, or null if the property is not a deprecated alias of RillaGen's.</summary>
-        public AliasInfo? GetAlias(IPropertySymbol property)
-        {
-            if (DeprecatedAliasAttribute is null || !IsRillaMember(property))
-            {
-                return null;
-            }
-
-            return _aliases.GetOrAdd(property.OriginalDefinition, p => ReadAlias((IPropertySymbol)p));
-        }
+        public AliasInfo? GetAlias(IPropertySymbol property) =>
+            _aliases.TryGetValue(property.OriginalDefinition, out var alias) ? alias : null;
 
         /// <summary>Seconds after the response at which the URL expires, or null if the property is not a presigned URL of RillaGen's.</summary>
-        public int? GetPresignedUrlLifetime(IPropertySymbol property)
-        {
-            if (PresignedUrlAttribute is null || !IsRillaMember(property))
-            {
-                return null;
-            }
-
-            var attribute = FindAttribute(property.OriginalDefinition, PresignedUrlAttribute);
-            if (attribute is null || attribute.ConstructorArguments.Length != 1 || !(attribute.ConstructorArguments[0].Value is int seconds))
-            {
-                return null;
-            }
-
-            return seconds;
-        }
+        public int? GetPresignedUrlLifetime(IPropertySymbol property) =>
+            _presignedUrls.TryGetValue(property.OriginalDefinition, out var seconds) ? seconds : (int?)null;
 
         /// <summary>The range the spec allows for a RillaGen property or parameter, or null if it has none.</summary>
-        public RangeInfo? GetRange(ISymbol propertyOrParameter)
-        {
-            if (RangeAttribute is null || !IsRillaMember(propertyOrParameter))
-            {
-                return null;
-            }
-
-            return _ranges.GetOrAdd(propertyOrParameter.OriginalDefinition, ReadRange);
-        }
+        public RangeInfo? GetRange(ISymbol propertyOrParameter) =>
+            _ranges.TryGetValue(propertyOrParameter.OriginalDefinition, out var range) ? range : null;
 
         /// <summary>Whether a RillaGen property or parameter takes an API key.</summary>
-        public bool TakesApiKey(ISymbol propertyOrParameter)
+        public bool TakesApiKey(ISymbol propertyOrParameter) => _apiKeys.Contains(propertyOrParameter.OriginalDefinition);
+
+        private static RillaSymbols? TryCreateCore(Compilation compilation)
         {
-            if (ApiKeyAttribute is null || !IsRillaMember(propertyOrParameter))
-            {
-                return false;
-            }
-
-            if (FindAttribute(propertyOrParameter, ApiKeyAttribute) != null)
-            {
-                return true;
-            }
-
-            // An override or interface implementation keeps the key-ness of what it overrides.
-            return propertyOrParameter is IPropertySymbol property
-                && property.OverriddenProperty is { } overridden
-                && TakesApiKey(overridden);
+            var assembly = FindRillaAssembly(compilation);
+            return assembly is null ? null : new RillaSymbols(compilation, assembly);
         }
 
         private static IAssemblySymbol? FindRillaAssembly(Compilation compilation)
@@ -142,17 +104,102 @@ namespace RillaGen.Analyzers
             return null;
         }
 
-        private AliasInfo? ReadAlias(IPropertySymbol alias)
+        private void ReadNamespace(INamespaceSymbol ns, MetadataAttributes metadata)
         {
-            var attribute = FindAttribute(alias, DeprecatedAliasAttribute!);
-            if (attribute is null)
+            foreach (var member in ns.GetMembers())
             {
-                return null;
+                if (member is INamespaceSymbol inner)
+                {
+                    ReadNamespace(inner, metadata);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    ReadType(type, metadata);
+                }
             }
+        }
 
-            var canonicalJsonName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            var canonical = canonicalJsonName is null ? null : FindPropertyByJsonName(alias.ContainingType, canonicalJsonName);
-            return new AliasInfo(canonicalJsonName, canonical);
+        private void ReadType(INamedTypeSymbol type, MetadataAttributes metadata)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IPropertySymbol property:
+                        ReadProperty(property, metadata);
+                        break;
+                    case IMethodSymbol method:
+                        foreach (var parameter in method.Parameters)
+                        {
+                            ReadParameter(parameter, metadata);
+                        }
+
+                        break;
+                    case INamedTypeSymbol nested:
+                        ReadType(nested, metadata);
+                        break;
+                }
+            }
+        }
+
+        private void ReadProperty(IPropertySymbol property, MetadataAttributes metadata)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                var type = attribute.AttributeClass;
+                if (type is null)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, metadata.DeprecatedAlias))
+                {
+                    var canonicalJsonName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    var canonical = canonicalJsonName is null ? null : FindPropertyByJsonName(property.ContainingType, canonicalJsonName);
+                    _aliases[property] = new AliasInfo(canonicalJsonName, canonical);
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, metadata.PresignedUrl))
+                {
+                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int seconds)
+                    {
+                        _presignedUrls[property] = seconds;
+                    }
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, metadata.Range))
+                {
+                    if (ReadRange(attribute) is { } range)
+                    {
+                        _ranges[property] = range;
+                        HasRangedProperties = true;
+                    }
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, metadata.ApiKey))
+                {
+                    _apiKeys.Add(property);
+                    HasApiKeyProperties = true;
+                }
+            }
+        }
+
+        private void ReadParameter(IParameterSymbol parameter, MetadataAttributes metadata)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                var type = attribute.AttributeClass;
+                if (SymbolEqualityComparer.Default.Equals(type, metadata.Range))
+                {
+                    if (ReadRange(attribute) is { } range)
+                    {
+                        _ranges[parameter] = range;
+                        HasRangedParameters = true;
+                    }
+                }
+                else if (SymbolEqualityComparer.Default.Equals(type, metadata.ApiKey))
+                {
+                    _apiKeys.Add(parameter);
+                    HasApiKeyParameters = true;
+                }
+            }
         }
 
         private static IPropertySymbol? FindPropertyByJsonName(INamedTypeSymbol type, string jsonName)
@@ -185,10 +232,9 @@ namespace RillaGen.Analyzers
             return null;
         }
 
-        private RangeInfo? ReadRange(ISymbol symbol)
+        private static RangeInfo? ReadRange(AttributeData attribute)
         {
-            var attribute = FindAttribute(symbol, RangeAttribute!);
-            if (attribute is null || attribute.ConstructorArguments.Length != 2)
+            if (attribute.ConstructorArguments.Length != 2)
             {
                 return null;
             }
@@ -210,18 +256,23 @@ namespace RillaGen.Analyzers
             _ => null,
         };
 
-        private static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+        private sealed class MetadataAttributes
         {
-            ImmutableArray<AttributeData> attributes = symbol.GetAttributes();
-            foreach (var attribute in attributes)
+            public MetadataAttributes(INamedTypeSymbol? deprecatedAlias, INamedTypeSymbol? presignedUrl, INamedTypeSymbol? apiKey, INamedTypeSymbol? range)
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-                {
-                    return attribute;
-                }
+                DeprecatedAlias = deprecatedAlias;
+                PresignedUrl = presignedUrl;
+                ApiKey = apiKey;
+                Range = range;
             }
 
-            return null;
+            public INamedTypeSymbol? DeprecatedAlias { get; }
+
+            public INamedTypeSymbol? PresignedUrl { get; }
+
+            public INamedTypeSymbol? ApiKey { get; }
+
+            public INamedTypeSymbol? Range { get; }
         }
     }
 
