@@ -73,7 +73,7 @@ namespace RillaGen.Analyzers
             }
 
             IOperation? found = null;
-            foreach (var operation in Flow.Root(reference).Descendants())
+            foreach (var operation in Flow.Scope(local, reference).Descendants())
             {
                 if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
                 {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,6 +16,20 @@ namespace RillaGen.Analyzers
             }
 
             return operation;
+        }
+
+        /// <summary>The block that declares <paramref name="local"/>: its references are all inside it.</summary>
+        public static IOperation Scope(ILocalSymbol local, IOperation within)
+        {
+            for (var current = within; current != null; current = current.Parent)
+            {
+                if (current is IBlockOperation block && block.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    return block;
+                }
+            }
+
+            return Root(within);
         }
 
         /// <summary>Whether this reference writes the local rather than reads it.</summary>

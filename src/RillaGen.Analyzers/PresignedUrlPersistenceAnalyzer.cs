@@ -264,7 +264,7 @@ namespace RillaGen.Analyzers
                     return;
                 }
 
-                foreach (var operation in Flow.Root(within).Descendants())
+                foreach (var operation in Flow.Scope(local, within).Descendants())
                 {
                     if (operation is ILocalReferenceOperation reference
                         && SymbolEqualityComparer.Default.Equals(reference.Local, local)
