@@ -88,9 +88,25 @@ namespace RillaGen.Analyzers
 
         private static IAssemblySymbol? FindRillaAssembly(Compilation compilation)
         {
-            if (compilation.Assembly.Name == RillaAssemblyName)
+            if (compilation.AssemblyName == RillaAssemblyName)
             {
                 return compilation.Assembly;
+            }
+
+            // Identities first: cheap, and enough to bail out when RillaGen is not referenced.
+            var referenced = false;
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (identity.Name == RillaAssemblyName)
+                {
+                    referenced = true;
+                    break;
+                }
+            }
+
+            if (!referenced)
+            {
+                return null;
             }
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
