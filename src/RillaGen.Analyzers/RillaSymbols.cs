@@ -19,8 +19,10 @@ namespace RillaGen.Analyzers
         private const string RangeAttributeName = "System.ComponentModel.DataAnnotations.RangeAttribute";
         private const string JsonPropertyAttributeName = "Newtonsoft.Json.JsonPropertyAttribute";
 
-        private static readonly ConditionalWeakTable<Compilation, RillaSymbols?> PerCompilation = new ConditionalWeakTable<Compilation, RillaSymbols?>();
-        private static readonly ConditionalWeakTable<Compilation, RillaSymbols?>.CreateValueCallback Create = TryCreateCore;
+        // One read per compilation, even when the four analyzers start on several threads at once.
+        private static readonly ConditionalWeakTable<Compilation, Lazy<RillaSymbols?>> PerCompilation = new ConditionalWeakTable<Compilation, Lazy<RillaSymbols?>>();
+        private static readonly ConditionalWeakTable<Compilation, Lazy<RillaSymbols?>>.CreateValueCallback Create =
+            compilation => new Lazy<RillaSymbols?>(() => TryCreateCore(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
         private readonly Dictionary<IPropertySymbol, AliasInfo> _aliases = new Dictionary<IPropertySymbol, AliasInfo>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IPropertySymbol, int> _presignedUrls = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
@@ -59,7 +61,7 @@ namespace RillaGen.Analyzers
         public SinkSymbols Sinks => _sinks.Value;
 
         /// <summary>Returns null when the compilation neither references nor is the RillaGen assembly.</summary>
-        public static RillaSymbols? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
+        public static RillaSymbols? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Create).Value;
 
         /// <summary>Whether the symbol is declared in the RillaGen assembly.</summary>
         public bool IsRillaMember(ISymbol symbol) =>
