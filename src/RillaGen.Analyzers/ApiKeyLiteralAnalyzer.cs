@@ -53,9 +53,7 @@ namespace RillaGen.Analyzers
 
         private static void Check(OperationAnalysisContext context, ISymbol member, IOperation value)
         {
-            var name = member is IParameterSymbol parameter
-                ? parameter.ContainingSymbol.ContainingType.Name + "." + MethodName(parameter.ContainingSymbol) + "(" + parameter.Name + ")"
-                : member.ContainingType.Name + "." + member.Name;
+            var name = Syntax.DisplayName(member);
             var location = value.Syntax.GetLocation();
 
             var constant = Constants.StringValue(value);
@@ -70,9 +68,6 @@ namespace RillaGen.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.Rilla005ApiKeyWithScheme, location, name, scheme));
             }
         }
-
-        private static string MethodName(ISymbol method) =>
-            method is IMethodSymbol { MethodKind: MethodKind.Constructor } ? method.ContainingType.Name : method.Name;
 
         /// <summary>The constant text a string value starts with, even when the rest is not constant.</summary>
         private static string? LeadingText(IOperation value)

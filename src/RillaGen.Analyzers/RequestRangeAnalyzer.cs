@@ -84,7 +84,7 @@ namespace RillaGen.Analyzers
                 Descriptors.Rilla003OutOfRange,
                 value.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(BoundKey, boundText),
-                member.ContainingType.Name + "." + member.Name,
+                Syntax.DisplayName(member),
                 Describe(range),
                 Format(constant.Value, range.IsIntegral && constant.Value == System.Math.Floor(constant.Value)),
                 boundText));

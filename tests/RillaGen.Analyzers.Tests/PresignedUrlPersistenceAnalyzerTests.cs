@@ -65,6 +65,7 @@ namespace RillaGen.Analyzers.Tests
         [InlineData("using var w = new StreamWriter(\"a.txt\"); w.WriteLine({|#0:conversation.AudioUrl|});", "", "written by 'StreamWriter.WriteLine'")]
         [InlineData("var p = command.CreateParameter(); p.Value = {|#0:conversation.AudioUrl|};", "", "assigned to 'DbParameter.Value'")]
         [InlineData("command.CommandText = {|#0:\"INSERT INTO t VALUES ('\" + conversation.AudioUrl + \"')\"|};", "", "assigned to 'DbCommand.CommandText'")]
+        [InlineData("command.Parameters.Add({|#0:conversation.AudioUrl|});", "", "given to a database parameter by 'DbParameterCollection.Add'")]
         [InlineData("db.Add({|#0:conversation.AudioUrl|});", "", "saved with EF Core's 'DbContext.Add'")]
         [InlineData("var json = Newtonsoft.Json.JsonConvert.SerializeObject({|#0:conversation.AudioUrl|});", "", "serialized to JSON by 'JsonConvert.SerializeObject'")]
         [InlineData("var json = System.Text.Json.JsonSerializer.Serialize({|#0:conversation.AudioUrl|});", "", "serialized to JSON by 'JsonSerializer.Serialize'")]

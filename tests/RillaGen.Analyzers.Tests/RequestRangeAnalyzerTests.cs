@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using RillaGen.Analyzers.CodeFixes;
 using RillaGen.Analyzers.Tests.Infrastructure;
 using Xunit;
@@ -54,6 +56,37 @@ namespace RillaGen.Analyzers.Tests
         public async Task Values_in_range_or_not_constant_are_not_flagged(string body)
         {
             await Verify.AnalyzerAsync<RequestRangeAnalyzer>(InMethod(body) + "class MyRequest { public int Limit { get; set; } }");
+        }
+
+        // A client method whose parameter the spec bounds, as a query parameter would be generated.
+        private static readonly Task<MetadataReference> RillaGenWithBoundedParameter = RillaReferences.CompileRillaGenAsync(
+            RillaReferences.MetadataAttributeSources().Append(("Paging.cs", """
+                namespace RillaGen
+                {
+                    public static class Paging
+                    {
+                        public static int Fetch([System.ComponentModel.DataAnnotations.Range(1, 25)] int pageSize, int other) => pageSize + other;
+                    }
+                }
+                """)));
+
+        [Fact]
+        public async Task A_constant_argument_outside_a_bounded_parameter_is_flagged()
+        {
+            const string source = """
+                using RillaGen;
+
+                class Caller
+                {
+                    int Run(int size) => Paging.Fetch({|#0:30|}, 1000) + Paging.Fetch(25, 0) + Paging.Fetch(size, 0) + Paging.Fetch(pageSize: {|#1:0|}, other: 5);
+                }
+                """;
+
+            await Verify.AnalyzerAsync<RequestRangeAnalyzer>(
+                source,
+                await RillaGenWithBoundedParameter,
+                Verify.Message(Descriptors.Rilla003OutOfRange).WithLocation(0).WithArguments("Paging.Fetch(pageSize)", "between 1 and 25", "30", "25"),
+                Verify.Message(Descriptors.Rilla003OutOfRange).WithLocation(1).WithArguments("Paging.Fetch(pageSize)", "between 1 and 25", "0", "1"));
         }
 
         [Fact]
