@@ -204,11 +204,11 @@ namespace RillaGen.Analyzers
                 switch (argument.Parent)
                 {
                     case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
-                        if (SinkSymbols.Is(type, _symbols.Sinks.Uri))
+                        if (SinkSymbols.Is(type, SinkSymbols.Uri))
                         {
                             Follow(creation);
                         }
-                        else if (_symbols.Sinks.DescribeConstructor(type) is { } what)
+                        else if (SinkSymbols.DescribeConstructor(type) is { } what)
                         {
                             Report(value, what);
                         }
@@ -234,7 +234,7 @@ namespace RillaGen.Analyzers
                     return;
                 }
 
-                if (_symbols.Sinks.Describe(method) is { } what)
+                if (SinkSymbols.Describe(method) is { } what)
                 {
                     if (!IsConsole(invocation.Instance))
                     {
@@ -290,7 +290,7 @@ namespace RillaGen.Analyzers
                     return false;
                 }
 
-                return _symbols.Sinks.IsSinkProperty(property) || IsUserType(property.ContainingType);
+                return SinkSymbols.IsSinkProperty(property) || IsUserType(property.ContainingType);
             }
 
             private bool IsUserType(INamedTypeSymbol type) =>
@@ -312,11 +312,11 @@ namespace RillaGen.Analyzers
                 }
             }
 
-            private bool IsConsole(IOperation? instance) =>
-                instance is IPropertyReferenceOperation property && SinkSymbols.Is(property.Property.ContainingType, _symbols.Sinks.Console);
+            private static bool IsConsole(IOperation? instance) =>
+                instance is IPropertyReferenceOperation property && SinkSymbols.Is(property.Property.ContainingType, SinkSymbols.Console);
 
-            private bool IsUrlLike(ITypeSymbol? type) =>
-                type != null && (type.SpecialType == SpecialType.System_String || SinkSymbols.Is(type, _symbols.Sinks.Uri));
+            private static bool IsUrlLike(ITypeSymbol? type) =>
+                type != null && (type.SpecialType == SpecialType.System_String || SinkSymbols.Is(type, SinkSymbols.Uri));
         }
     }
 }

@@ -28,12 +28,10 @@ namespace RillaGen.Analyzers
         private readonly Dictionary<IPropertySymbol, int> _presignedUrls = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, RangeInfo> _ranges = new Dictionary<ISymbol, RangeInfo>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _apiKeys = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        private readonly Lazy<SinkSymbols> _sinks;
 
         private RillaSymbols(Compilation compilation, IAssemblySymbol rillaAssembly)
         {
             RillaAssembly = rillaAssembly;
-            _sinks = new Lazy<SinkSymbols>(() => new SinkSymbols(compilation));
 
             var deprecatedAlias = rillaAssembly.GetTypeByMetadataName(DeprecatedAliasAttributeName);
             var presignedUrl = rillaAssembly.GetTypeByMetadataName(PresignedUrlAttributeName);
@@ -56,9 +54,6 @@ namespace RillaGen.Analyzers
         public bool HasApiKeyProperties { get; private set; }
 
         public bool HasApiKeyParameters { get; private set; }
-
-        /// <summary>Framework types that persist or use a value, resolved on first need.</summary>
-        public SinkSymbols Sinks => _sinks.Value;
 
         /// <summary>Returns null when the compilation neither references nor is the RillaGen assembly.</summary>
         public static RillaSymbols? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Create).Value;
