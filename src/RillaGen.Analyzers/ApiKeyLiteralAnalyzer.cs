@@ -28,7 +28,9 @@ namespace RillaGen.Analyzers
                 operationContext =>
                 {
                     var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation target && symbols.TakesApiKey(target.Property))
+                    if (symbols.MayAssignApiKeyProperty(assignment)
+                        && assignment.Target is IPropertyReferenceOperation target
+                        && symbols.TakesApiKey(target.Property))
                     {
                         Check(operationContext, target.Property, assignment.Value);
                     }

@@ -28,7 +28,7 @@ namespace RillaGen.Analyzers
                 operationContext =>
                 {
                     var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation target)
+                    if (symbols.MayAssignRangedProperty(assignment) && assignment.Target is IPropertyReferenceOperation target)
                     {
                         Check(operationContext, symbols, target.Property, assignment.Value);
                     }

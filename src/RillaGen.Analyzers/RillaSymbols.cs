@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RillaGen.Analyzers
 {
@@ -28,6 +29,8 @@ namespace RillaGen.Analyzers
         private readonly Dictionary<IPropertySymbol, int> _presignedUrls = new Dictionary<IPropertySymbol, int>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, RangeInfo> _ranges = new Dictionary<ISymbol, RangeInfo>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _apiKeys = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _rangedPropertyNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _apiKeyPropertyNames = new HashSet<string>(StringComparer.Ordinal);
 
         private RillaSymbols(Compilation compilation, IAssemblySymbol rillaAssembly)
         {
@@ -74,8 +77,35 @@ namespace RillaGen.Analyzers
         public RangeInfo? GetRange(ISymbol propertyOrParameter) =>
             _ranges.TryGetValue(propertyOrParameter.OriginalDefinition, out var range) ? range : null;
 
+        /// <summary>
+        /// Whether an assignment's target, by its name alone, may be a bounded property: a cheap
+        /// syntactic filter that spares building the target operation of every other assignment.
+        /// </summary>
+        public bool MayAssignRangedProperty(IOperation assignment) => MayAssign(assignment, _rangedPropertyNames);
+
+        /// <summary>Whether an assignment's target, by its name alone, may be a property that takes an API key.</summary>
+        public bool MayAssignApiKeyProperty(IOperation assignment) => MayAssign(assignment, _apiKeyPropertyNames);
+
         /// <summary>Whether a RillaGen property or parameter takes an API key.</summary>
         public bool TakesApiKey(ISymbol propertyOrParameter) => _apiKeys.Contains(propertyOrParameter.OriginalDefinition);
+
+        private static bool MayAssign(IOperation assignment, HashSet<string> names)
+        {
+            if (!(assignment.Syntax is AssignmentExpressionSyntax syntax))
+            {
+                return true;
+            }
+
+            switch (syntax.Left)
+            {
+                case IdentifierNameSyntax identifier:
+                    return names.Contains(identifier.Identifier.ValueText);
+                case MemberAccessExpressionSyntax access:
+                    return names.Contains(access.Name.Identifier.ValueText);
+                default:
+                    return true;
+            }
+        }
 
         private static RillaSymbols? TryCreateCore(Compilation compilation)
         {
@@ -183,12 +213,14 @@ namespace RillaGen.Analyzers
                     if (ReadRange(attribute) is { } range)
                     {
                         _ranges[property] = range;
+                        _rangedPropertyNames.Add(property.Name);
                         HasRangedProperties = true;
                     }
                 }
                 else if (SymbolEqualityComparer.Default.Equals(type, metadata.ApiKey))
                 {
                     _apiKeys.Add(property);
+                    _apiKeyPropertyNames.Add(property.Name);
                     HasApiKeyProperties = true;
                 }
             }
