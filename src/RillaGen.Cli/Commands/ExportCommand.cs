@@ -14,6 +14,17 @@ internal static class ExportCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "all",
         };
+        stream.Validators.Add(result =>
+        {
+            try
+            {
+                InputParser.Streams(result.GetValueOrDefault<string>());
+            }
+            catch (CliException ex)
+            {
+                result.AddError(ex.Message);
+            }
+        });
         var from = new Option<string?>("--from") { Description = "Start of the range (ISO 8601, UTC when no offset), e.g. 2024-03-01." };
         var to = new Option<string?>("--to") { Description = "End of the range (ISO 8601). With --since-last it defaults to now." };
         var dateType = new Option<string?>("--date-type") { Description = "timeOfRecording (default) or processedDate." };
