@@ -106,6 +106,12 @@ internal static class ExportHandler
             await error.WriteLineAsync($"rillagen: {ex.GetType().Name}: {ex.Message}. Committed pages are kept; rerun to resume.").ConfigureAwait(false);
             return runner?.Summary.Pages > 0 ? ExitCodes.PartialFailure : ExitCodes.Failure;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await FinishAsync(runner, "failed", ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync($"rillagen: unexpected {ex.GetType().Name}: {ex.Message}. Committed pages are kept; rerun to resume.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>A one-row request: a rejected key fails here, before the output is created.</summary>

@@ -46,8 +46,10 @@ internal static class TranscriptRows
                 var words = turn.TryGetProperty("words", out var w) && w.ValueKind == JsonValueKind.Array ? w : (JsonElement?)null;
                 var text = Text(turn, TextNames)
                     ?? (words is null ? null : string.Join(' ', words.Value.EnumerateArray().Select(x => Text(x, WordNames)).Where(x => x is not null)));
+                // A turn without its own times spans its words.
+                var wordTimes = words?.EnumerateArray().Select(x => (Start: Seconds(x, "start"), End: Seconds(x, "end"))).ToArray() ?? [];
                 batch.Add(ExportSchema.TranscriptTurns, conversationId, (long)ordinal, Text(turn, SpeakerNames),
-                    Seconds(turn, "start"), Seconds(turn, "end"), text);
+                    Seconds(turn, "start") ?? wordTimes.Min(x => x.Start), Seconds(turn, "end") ?? wordTimes.Max(x => x.End), text);
 
                 var wordOrdinal = 0;
                 foreach (var word in words?.EnumerateArray() ?? default)

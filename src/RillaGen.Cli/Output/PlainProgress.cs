@@ -8,7 +8,7 @@ internal sealed class PlainProgress(TextWriter log) : IExportProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, long?> _expected = new(StringComparer.Ordinal);
-    private TimeSpan _lastLine = TimeSpan.MinValue;
+    private TimeSpan? _lastLine;
 
     public void StreamStarted(string stream, long? expectedRows)
     {
@@ -19,7 +19,7 @@ internal sealed class PlainProgress(TextWriter log) : IExportProgress
     public void PageCommitted(string stream, long rowsSoFar, long pagesSoFar, long mediaBytesSoFar)
     {
         // At most one line a second, so a long export writes a readable log.
-        if (_clock.Elapsed - _lastLine < TimeSpan.FromSeconds(1))
+        if (_lastLine is { } last && _clock.Elapsed - last < TimeSpan.FromSeconds(1))
         {
             return;
         }
