@@ -9,6 +9,7 @@ internal sealed class CliProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
+    private readonly List<(Func<string, bool> Predicate, TaskCompletionSource Seen)> _watches = [];
 
     private CliProcess(Process process)
     {
@@ -69,7 +70,11 @@ internal sealed class CliProcess : IDisposable
         var process = new Process { StartInfo = info };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => Append(cli._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(cli._stderr, e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Append(cli._stderr, e.Data);
+            cli.Notify(e.Data);
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -100,12 +105,51 @@ internal sealed class CliProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Completes when standard error shows a matching line (or fails when the process ends first).</summary>
+    public async Task WaitForErrorLineAsync(Func<string, bool> predicate, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_watches)
+        {
+            if (StandardError.Split('\n').Any(predicate))
+            {
+                return;
+            }
+
+            _watches.Add((predicate, seen));
+        }
+
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout));
+        if (first != seen.Task)
+        {
+            throw new TimeoutException($"rillagen never printed the awaited line. {this}");
+        }
+    }
+
     /// <summary>kill -9: no chance to clean up, as when a machine dies.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
     public void Dispose() => _process.Dispose();
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";
+
+    private void Notify(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_watches)
+        {
+            foreach (var watch in _watches.Where(w => w.Predicate(line)).ToArray())
+            {
+                watch.Seen.TrySetResult();
+                _watches.Remove(watch);
+            }
+        }
+    }
 
     private static void Append(StringBuilder target, string? line)
     {

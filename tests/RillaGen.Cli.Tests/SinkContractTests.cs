@@ -51,6 +51,20 @@ public abstract class SinkContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Pages_that_share_a_day_keep_each_others_rows()
+    {
+        await using var sink = await OpenAsync();
+        // Conversations 1 and 29 fall on the same day, so a folder sink merges them into one file.
+        await sink.WriteAsync(Page(1), CancellationToken.None);
+        await sink.WriteAsync(Page(29), CancellationToken.None);
+        await sink.WriteAsync(Page(1), CancellationToken.None);
+
+        Assert.Equal(2, Dump(ExportSchema.Conversations).Count);
+        Assert.Equal(4, Dump(ExportSchema.CustomFields).Count);
+        Assert.Contains(Dump(ExportSchema.CustomFields), r => r.EndsWith("| Facebook | \"Facebook\"", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Stores_canonical_fields_only()
     {
         await using var sink = await OpenAsync();

@@ -180,7 +180,9 @@ internal sealed class ExportRunner(IRillaSource source, IExportSink sink, Export
 
         foreach (var file in results.OrderBy(f => f.ConversationId, StringComparer.Ordinal).ThenBy(f => f.Kind))
         {
-            batch.Add(ExportSchema.Media, file.ConversationId, file.KindName, file.Path, file.Sha256, file.Bytes, DateTimeOffset.UtcNow);
+            // Stored relative to the media folder, so the database and the folder can move together.
+            var relative = Path.GetRelativePath(media.Directory, file.Path).Replace(Path.DirectorySeparatorChar, '/');
+            batch.Add(ExportSchema.Media, file.ConversationId, file.KindName, relative, file.Sha256, file.Bytes, DateTimeOffset.UtcNow);
             Summary.MediaFiles++;
             Summary.MediaReused += file.Reused ? 1 : 0;
             Summary.MediaBytes += file.Bytes;

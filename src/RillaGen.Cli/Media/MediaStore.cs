@@ -10,11 +10,13 @@ namespace RillaGen.Cli.Media;
 /// hashing while it streams. A file lands through a .part file and a rename, with a .sha256 sidecar
 /// that lets --reuse-media verify it later.
 /// </summary>
-internal sealed class MediaStore(IRillaSource source, string directory, bool reuse)
+internal sealed class MediaStore(IRillaSource source, string mediaDirectory, bool reuse)
 {
+    private readonly string _directory = System.IO.Path.GetFullPath(mediaDirectory);
+
     private const int Attempts = 3;
 
-    public string Directory => directory;
+    public string Directory => _directory;
 
     public async Task<MediaFile> GetAsync(ConversationsExport conversation, MediaKinds kind, CancellationToken cancellationToken)
     {
@@ -44,8 +46,8 @@ internal sealed class MediaStore(IRillaSource source, string directory, bool reu
     {
         var id = ConversationRows.IdOf(conversation);
         return kind == MediaKinds.Audio
-            ? System.IO.Path.Combine(directory, "audio", id + ExtensionOf(conversation.AudioUrl, ".audio"))
-            : System.IO.Path.Combine(directory, "transcripts", id + ExtensionOf(conversation.TranscriptUrl, ".json"));
+            ? System.IO.Path.Combine(_directory, "audio", id + ExtensionOf(conversation.AudioUrl, ".audio"))
+            : System.IO.Path.Combine(_directory, "transcripts", id + ExtensionOf(conversation.TranscriptUrl, ".json"));
     }
 
     private async Task<(string Sha256, long Bytes)> DownloadAsync(ConversationsExport conversation, MediaKinds kind, string path, CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ internal sealed class FolderSink(string directory, IFolderFormat format) : IExpo
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         var replaced = table.Scope == TableScope.ReplacePerConversation ? rows.ReplacedConversations : [];
-        foreach (var partition in replaced.Select(id => PartitionOf(id)!).Where(p => !newRows.ContainsKey(p)).ToArray())
+        foreach (var partition in replaced.Select(id => PartitionOf(id)!).Distinct(StringComparer.Ordinal).Where(p => !newRows.ContainsKey(p)).ToArray())
         {
             newRows.Add(partition, []);
         }

@@ -23,7 +23,7 @@ internal sealed class JsonlFormat : IFolderFormat
             var cells = new string?[table.Columns.Count];
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = document.RootElement.TryGetProperty(table.Columns[i].Name, out var value) ? CellOf(value) : null;
+                cells[i] = document.RootElement.TryGetProperty(table.Columns[i].Name, out var value) ? CellOf(value, table.Columns[i].Type) : null;
             }
 
             yield return cells;
@@ -77,9 +77,10 @@ internal sealed class JsonlFormat : IFolderFormat
         }
     }
 
-    private static string? CellOf(JsonElement value) => value.ValueKind switch
+    private static string? CellOf(JsonElement value, ColumnType type) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ when type == ColumnType.Json => value.GetRawText(),
         JsonValueKind.String => value.GetString(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
