@@ -1,0 +1,3 @@
+using RillaGen.Sandbox;
+
+return await SandboxCommandLine.RunAsync(args);
