@@ -127,6 +127,13 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>Ctrl+C: SIGINT to the process.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>kill -9: no chance to clean up, as when a machine dies.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 

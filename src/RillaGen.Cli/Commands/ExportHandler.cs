@@ -48,25 +48,36 @@ internal static class ExportHandler
                     throw CliException.BadInput($"--out: cannot open {sink.Description}: {ex.Message}");
                 }
 
-                var interactive = IsInteractive();
-                await error.WriteLineAsync($"rillagen: exporting {string.Join(", ", settings.Streams)} from {baseAddress.GetLeftPart(UriPartial.Authority)} into {sink.Description}").ConfigureAwait(false);
-                if (interactive)
+                try
                 {
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                    await SpectreProgress.RunAsync(console, async progress =>
+                    var interactive = IsInteractive();
+                    await error.WriteLineAsync($"rillagen: exporting {string.Join(", ", settings.Streams)} from {baseAddress.GetLeftPart(UriPartial.Authority)} into {sink.Description}").ConfigureAwait(false);
+                    if (interactive)
                     {
-                        runner = new ExportRunner(source, sink, settings, progress);
+                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                        await SpectreProgress.RunAsync(console, async progress =>
+                        {
+                            runner = new ExportRunner(source, sink, settings, progress);
+                            await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+                        }).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        runner = new ExportRunner(source, sink, settings, new PlainProgress(error));
                         await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-                    }).ConfigureAwait(false);
+                    }
+
+                    await runner!.FinishAsync(runner.Summary.Status, null).ConfigureAwait(false);
+                    PrintSummary(runner.Summary, interactive);
                 }
-                else
+                catch (Exception ex) when (runner is not null)
                 {
-                    runner = new ExportRunner(source, sink, settings, new PlainProgress(error));
-                    await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+                    // Record the outcome while the output is still open; the caller reports it.
+                    var cancelled = ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+                    await runner.FinishAsync(cancelled ? "cancelled" : "failed", cancelled ? "stopped by the user" : ex.Message).ConfigureAwait(false);
+                    throw;
                 }
 
-                await runner!.FinishAsync(runner.Summary.Status, null).ConfigureAwait(false);
-                PrintSummary(runner.Summary, interactive);
                 return runner.Summary.MediaFailures > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
             }
         }
@@ -74,7 +85,6 @@ internal static class ExportHandler
         {
             if (runner is not null)
             {
-                await runner.FinishAsync("cancelled", "stopped by the user").ConfigureAwait(false);
                 PrintSummary(runner.Summary, interactive: false);
             }
 
@@ -83,13 +93,11 @@ internal static class ExportHandler
         }
         catch (CliException ex)
         {
-            await FinishAsync(runner, "failed", ex.Message).ConfigureAwait(false);
             await error.WriteLineAsync("rillagen: " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
         }
         catch (RillaApiException ex)
         {
-            await FinishAsync(runner, "failed", ex.Message).ConfigureAwait(false);
             var (code, hint) = ex.Kind switch
             {
                 RillaErrorKind.Unauthorized => (ExitCodes.AuthOrConfig, "the API key was rejected (401): check RILLA_API_KEY or the config file, and send the raw key without a prefix."),
@@ -102,13 +110,11 @@ internal static class ExportHandler
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
         {
-            await FinishAsync(runner, "failed", ex.Message).ConfigureAwait(false);
             await error.WriteLineAsync($"rillagen: {ex.GetType().Name}: {ex.Message}. Committed pages are kept; rerun to resume.").ConfigureAwait(false);
             return runner?.Summary.Pages > 0 ? ExitCodes.PartialFailure : ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await FinishAsync(runner, "failed", ex.Message).ConfigureAwait(false);
             await error.WriteLineAsync($"rillagen: unexpected {ex.GetType().Name}: {ex.Message}. Committed pages are kept; rerun to resume.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
@@ -120,14 +126,6 @@ internal static class ExportHandler
         var now = DateTimeOffset.UtcNow;
         await source.ExportConversationsAsync(
             new ExportConversationsRequest { FromDate = now.AddMinutes(-1), ToDate = now, Page = 1, Limit = 1 }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task FinishAsync(ExportRunner? runner, string status, string message)
-    {
-        if (runner is not null)
-        {
-            await runner.FinishAsync(status, message).ConfigureAwait(false);
-        }
     }
 
     private static bool IsInteractive() =>

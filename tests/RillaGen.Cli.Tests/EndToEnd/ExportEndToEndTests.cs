@@ -98,6 +98,30 @@ public sealed class ExportEndToEndTests(SandboxPair sandboxes) : IClassFixture<S
         }
     }
 
+    [Fact]
+    public async Task Ctrl_c_stops_with_exit_130_keeping_committed_pages_and_a_rerun_completes()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("rilla.db");
+        string[] args = ["export", "conversations", "--from", "2024-03-01", "--to", "2024-07-01", "--out", db, "--media", "audio,transcript", "--concurrency", "1"];
+        using (var run = CliProcess.Start(sandboxes.Args(args), SandboxPair.Environment))
+        {
+            await run.WaitForErrorLineAsync(line => line.Contains("conversations: 2 pages", StringComparison.Ordinal), TimeSpan.FromMinutes(3));
+            run.Interrupt();
+            await run.WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(run.ExitCode == 130, run.ToString());
+            Assert.Contains("committed pages are kept", run.StandardError, StringComparison.Ordinal);
+        }
+
+        Assert.InRange(TableDump.Sqlite(db, ExportSchema.Conversations).Count, 100, int.MaxValue);
+        Assert.Contains(TableDump.Sqlite(db, ExportSchema.ExportRuns), r => r.Contains("| cancelled |", StringComparison.Ordinal));
+
+        using var rerun = await RunAsync(args);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        var truth = await sandboxes.ConversationsPageAsync(From, new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(truth.TotalConversations, TableDump.Sqlite(db, ExportSchema.Conversations).Count);
+    }
+
     [SkippableFact]
     public async Task Export_into_postgres_matches_the_api_totals_and_reruns_idempotently()
     {
