@@ -51,6 +51,7 @@ public sealed class ErrorTableTests : IAsyncLifetime, IDisposable
         { "/export/users", "[1, 2]", "must be a JSON object" },
         { "/export/conversations", """{ "fromDate": "2024-03-01T00:00:00Z", "toDate": "2024-04-01T00:00:00Z", "dateType": "created" }""", "dateType must be timeOfRecording or processedDate" },
         { "/export/teams", """{ "fromDate": "2024-03-01T00:00:00Z", "toDate": "2024-04-01T00:00:00Z", "includeSubteams": "yes" }""", "includeSubteams must be true or false" },
+        { "/export/users", """{ "fromDate": "2024-04-01T00:00:00Z", "toDate": "2024-03-01T00:00:00Z" }""", "toDate must not be before fromDate" },
     };
 
     [Theory]

@@ -11,8 +11,6 @@ internal sealed class ConversationCore
 {
     public required long Key { get; init; }
 
-    public required Guid Id { get; init; }
-
     public required long RecordedSeconds { get; init; }
 
     public required long ProcessedSeconds { get; init; }

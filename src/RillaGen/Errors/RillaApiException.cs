@@ -17,6 +17,15 @@ namespace RillaGen
             StatusCode = statusCode;
             ServerMessage = response is null ? null : SecretRedactor.RedactText(response);
             Headers = headers;
+            Kind = Classify(statusCode, innerException);
+        }
+
+        private RillaApiException(string message, RillaErrorKind kind, Exception innerException)
+            : base(message, innerException)
+        {
+            StatusCode = 0;
+            Headers = NoHeaders;
+            Kind = kind;
         }
 
         /// <summary>The HTTP status code.</summary>
@@ -29,13 +38,40 @@ namespace RillaGen
         public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
         /// <summary>The kind of failure, from the status code.</summary>
-        public RillaErrorKind Kind => Classify(StatusCode);
+        public RillaErrorKind Kind { get; }
 
-        /// <summary>True when retrying later may succeed (429 and 5xx).</summary>
-        public bool IsTransient => Kind is RillaErrorKind.RateLimited or RillaErrorKind.ServerError;
+        /// <summary>True when retrying later may succeed (429, 5xx, network failures and timeouts).</summary>
+        public bool IsTransient => Kind is RillaErrorKind.RateLimited or RillaErrorKind.ServerError or RillaErrorKind.NetworkError or RillaErrorKind.Timeout or RillaErrorKind.InvalidResponse;
 
-        internal static RillaErrorKind Classify(int statusCode) => statusCode switch
+        /// <summary>The exception's text with every URL query string removed, so no presigned signature leaks.</summary>
+        public override string ToString() => SecretRedactor.RedactText(base.ToString());
+
+        private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
+
+        /// <summary>The retries ran out on a failure that had no HTTP status: network, timeout or a broken body.</summary>
+        internal static RillaApiException ForTransportFailure(string method, string path, int attempts, Exception failure)
         {
+            var kind = failure switch
+            {
+                Polly.Timeout.TimeoutRejectedException => RillaErrorKind.Timeout,
+                OperationCanceledException => RillaErrorKind.Timeout,
+                Http.InvalidResponseBodyException => RillaErrorKind.InvalidResponse,
+                Newtonsoft.Json.JsonException => RillaErrorKind.InvalidResponse,
+                _ => RillaErrorKind.NetworkError,
+            };
+            var what = kind switch
+            {
+                RillaErrorKind.Timeout => "timed out",
+                RillaErrorKind.InvalidResponse => "returned an incomplete or malformed body",
+                _ => "failed at the network level",
+            };
+            var message = $"Rilla {method} {path} {what} on all {attempts} attempt(s); last failure: {Http.RillaHttpLog.Describe(failure)}";
+            return new RillaApiException(message, kind, failure);
+        }
+
+        internal static RillaErrorKind Classify(int statusCode, Exception? innerException = null) => statusCode switch
+        {
+            200 when innerException is Newtonsoft.Json.JsonException => RillaErrorKind.InvalidResponse,
             400 => RillaErrorKind.BadRequest,
             401 => RillaErrorKind.Unauthorized,
             404 => RillaErrorKind.NotFound,

@@ -18,7 +18,16 @@ namespace RillaGen
         /// <summary>5xx: the server failed. May be transient.</summary>
         ServerError,
 
-        /// <summary>Any other status, or a response the client could not read.</summary>
+        /// <summary>Any other status.</summary>
         Unexpected,
+
+        /// <summary>The connection failed or the body was aborted, on every attempt. Transient.</summary>
+        NetworkError,
+
+        /// <summary>Every attempt exceeded <see cref="RillaClientOptions.AttemptTimeout"/>. Transient.</summary>
+        Timeout,
+
+        /// <summary>A success response whose body was truncated or not the expected JSON. Transient.</summary>
+        InvalidResponse,
     }
 }
