@@ -21,7 +21,7 @@ var mode = Arg("--mode", "sink");
 var target = Arg("--target", "sqlite");
 
 await using var sandbox = await RillaSandbox.StartAsync(new RillaSandboxOptions { ConversationCount = n });
-using var source = new RawClientSource(sandbox.BaseAddress, sandbox.Options.OrganizationKeys[0]);
+using var source = RillaSourceFactory.Create(sandbox.BaseAddress, sandbox.Options.OrganizationKeys[0], concurrency: 4);
 var request = new ExportConversationsRequest
 {
     FromDate = sandbox.Options.WindowStart,
