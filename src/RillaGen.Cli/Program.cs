@@ -1,10 +1,14 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using RillaGen.Cli;
 using RillaGen.Cli.Commands;
 
-var root = new RootCommand("rillagen: export Rilla conversations, teams and users into SQLite, PostgreSQL, JSONL or CSV.")
+// Named explicitly: the help should say "rillagen" however it was launched (tool, dotnet run, apphost).
+var root = new Command("rillagen", "Export Rilla conversations, teams and users into SQLite, PostgreSQL, JSONL or CSV.")
 {
     ExportCommand.Create(),
+    new HelpOption(),
+    new VersionOption(),
 };
 
 var parseResult = root.Parse(args);
