@@ -15,11 +15,15 @@ internal sealed class ExportRunner(IRillaSource source, IExportSink sink, Export
 {
     public const int PageSize = 50;
 
+    private bool _started;
+
     public ExportSummary Summary { get; } = new();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        await CheckSinceLastAsync(cancellationToken).ConfigureAwait(false);
         await WriteRunAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
         var media = settings.Media == MediaKinds.None
             ? null
             : new MediaStore(source, settings.MediaDirectory ?? sink.DefaultMediaDirectory, settings.ReuseMedia);
@@ -48,11 +52,35 @@ internal sealed class ExportRunner(IRillaSource source, IExportSink sink, Export
         Summary.Status = Summary.MediaFailures > 0 ? "partial" : "complete";
     }
 
+    /// <summary>--since-last without --from needs every stream's watermark; say so before the run starts.</summary>
+    private async Task CheckSinceLastAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.SinceLast || settings.From is not null)
+        {
+            return;
+        }
+
+        foreach (var stream in settings.Streams)
+        {
+            var state = await sink.ReadStateAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (state?.Watermark is null && state?.Status != StreamState.Running)
+            {
+                throw CliException.BadInput($"--since-last: {stream} has no watermark in this output yet; give --from for the first run.");
+            }
+        }
+    }
+
     /// <summary>Records the run's outcome in export_runs; never throws (the run's own error matters more).</summary>
     public async Task FinishAsync(string status, string? message)
     {
         Summary.Status = status;
         Summary.Message = message;
+        if (!_started)
+        {
+            // Rejected before it began (bad input): nothing to record.
+            return;
+        }
+
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

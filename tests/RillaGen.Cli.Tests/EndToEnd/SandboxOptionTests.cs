@@ -22,4 +22,17 @@ public sealed class SandboxOptionTests
             CancellationToken.None);
         Assert.Equal(page.TotalConversations, TableDump.Sqlite(db, ExportSchema.Conversations).Count);
     }
+
+    [Fact]
+    public async Task Since_last_on_a_new_output_without_from_exits_4_naming_the_option()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("rilla.db");
+        using var cli = await CliProcess.RunAsync(["export", "conversations", "--sandbox", "--since-last", "--out", db]);
+
+        Assert.Equal(4, cli.ExitCode);
+        Assert.Contains("--since-last: conversations has no watermark in this output yet; give --from", cli.StandardError, StringComparison.Ordinal);
+        Assert.Empty(TableDump.Sqlite(db, ExportSchema.Conversations));
+        Assert.Empty(TableDump.Sqlite(db, ExportSchema.ExportRuns));
+    }
 }
