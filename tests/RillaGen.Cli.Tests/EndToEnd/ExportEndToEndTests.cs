@@ -122,6 +122,26 @@ public sealed class ExportEndToEndTests(SandboxPair sandboxes) : IClassFixture<S
         Assert.Equal(truth.TotalConversations, TableDump.Sqlite(db, ExportSchema.Conversations).Count);
     }
 
+    [Fact]
+    public async Task Media_that_cannot_be_stored_is_a_partial_failure_with_exit_2_and_the_rows_are_kept()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("rilla.db");
+        var mediaDir = dir.File("media");
+        Directory.CreateDirectory(mediaDir);
+        // A file where the audio folder should be: every audio download fails to land.
+        await File.WriteAllTextAsync(Path.Combine(mediaDir, "audio"), "in the way");
+        using var cli = await RunAsync("export", "conversations", "--from", "2024-03-01", "--to", "2024-04-01", "--out", db, "--media", "audio", "--media-dir", mediaDir);
+
+        Assert.True(cli.ExitCode == 2, cli.ToString());
+        Assert.Contains("status: partial", cli.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("warning: audio of conversation", cli.StandardError, StringComparison.Ordinal);
+        var truth = await sandboxes.ConversationsPageAsync(From, new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(truth.TotalConversations, TableDump.Sqlite(db, ExportSchema.Conversations).Count);
+        Assert.Empty(TableDump.Sqlite(db, ExportSchema.Media));
+        Assert.Contains(TableDump.Sqlite(db, ExportSchema.ExportRuns), r => r.Contains("| partial |", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public async Task Export_into_postgres_matches_the_api_totals_and_reruns_idempotently()
     {
