@@ -127,6 +127,44 @@ public sealed class ResilienceTests
         Assert.Equal(300, ids.Count);
     }
 
+    [Fact]
+    public async Task ACallerSuppliedHttpClientCarriesEveryAttemptIncludingRetriesAndMedia()
+    {
+        await using var sandbox = await StartAsync(250, o => o.Faults = new SandboxFaultOptions { ServerErrorRate = 0.2, TruncateRate = 0.2, MaxConsecutiveFaultsPerRequest = 2 });
+        using var transport = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(transport);
+        using var client = new RillaExportClient(new RillaClientOptions { ApiKey = ApiKey, BaseAddress = sandbox.BaseAddress, RetryBaseDelay = TimeSpan.FromMilliseconds(10) }, http);
+
+        var ids = new HashSet<Guid>();
+        ConversationsExport? first = null;
+        await foreach (var conversation in client.ExportAllConversationsAsync(WholeWindow(sandbox)))
+        {
+            first ??= conversation;
+            Assert.True(ids.Add(conversation.ConversationId));
+        }
+
+        using var audio = new MemoryStream();
+        await client.DownloadAudioAsync(first!, audio);
+
+        Assert.Equal(250, ids.Count);
+        Assert.True(audio.Length > 0);
+        // 5 pages plus one media request, and the retries the faults caused: all through the supplied client.
+        Assert.True(transport.Count > 6, $"expected retries through the supplied HttpClient, saw {transport.Count} requests");
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     private sealed class SingleLoggerProvider(FakeLogger logger) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => logger;
