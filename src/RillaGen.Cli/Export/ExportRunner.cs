@@ -175,7 +175,7 @@ internal sealed class ExportRunner(IRillaSource source, IExportSink sink, Export
 
         var state = ordered ? running with { ResumeFrom = lastKey } : running;
         batch.Add(ExportSchema.ExportState, state.ToRow(DateTimeOffset.UtcNow));
-        // Commit even when Ctrl+C came during the page's media: the page is complete and a rerun resumes after it.
+        // The page and its media are complete: commit it even if Ctrl+C has just come, so a rerun resumes after it.
         await sink.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
         Summary.Pages++;
         Summary.Conversations += page.Count;
