@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -26,28 +28,41 @@ namespace RillaGen.Analyzers
                 return;
             }
 
-            context.RegisterOperationAction(
-                operationContext => AnalyzePropertyReference(operationContext, symbols),
-                OperationKind.PropertyReference);
+            // The URL is reported where it is persisted, elsewhere in the method: reporting at the
+            // end of the operation block keeps the diagnostic local to it, so the IDE shows it live.
+            context.RegisterOperationBlockStartAction(blockContext =>
+            {
+                var reads = new ConcurrentQueue<(IPropertyReferenceOperation Reference, int Lifetime)>();
+                blockContext.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                        if (symbols.GetPresignedUrlLifetime(reference.Property) is { } lifetime && !IsWriteTarget(reference))
+                        {
+                            reads.Enqueue((reference, lifetime));
+                        }
+                    },
+                    OperationKind.PropertyReference);
+                blockContext.RegisterOperationBlockEndAction(endContext =>
+                {
+                    foreach (var (reference, lifetime) in reads)
+                    {
+                        Analyze(endContext.ReportDiagnostic, symbols, reference, lifetime);
+                    }
+                });
+            });
         }
 
-        private static void AnalyzePropertyReference(OperationAnalysisContext context, RillaSymbols symbols)
+        private static void Analyze(Action<Diagnostic> report, RillaSymbols symbols, IPropertyReferenceOperation reference, int lifetime)
         {
-            var reference = (IPropertyReferenceOperation)context.Operation;
-            var lifetime = symbols.GetPresignedUrlLifetime(reference.Property);
-            if (lifetime is null || IsWriteTarget(reference))
-            {
-                return;
-            }
-
             var tracker = new UrlFlow(symbols);
             tracker.Follow(reference);
 
             var member = reference.Property.ContainingType.Name + "." + reference.Property.Name;
-            var expires = DescribeDuration(lifetime.Value);
+            var expires = DescribeDuration(lifetime);
             foreach (var sink in tracker.Sinks)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.Rilla002PresignedUrlPersisted,
                     sink.Value.Syntax.GetLocation(),
                     additionalLocations: sink.Value.Syntax == reference.Syntax ? null : new[] { Syntax.MemberNameLocation(reference) },

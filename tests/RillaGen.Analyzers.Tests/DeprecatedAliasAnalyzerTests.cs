@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using RillaGen.Analyzers.CodeFixes;
 using RillaGen.Analyzers.Tests.Infrastructure;
@@ -99,6 +100,13 @@ namespace RillaGen.Analyzers.Tests
             };
             test.TestState.AdditionalReferences.Add(RillaReferences.BuiltRillaGen);
             test.TestState.AdditionalReferences.Add(RillaReferences.NewtonsoftJson);
+            // As in any SDK project (NoWarn 1701;1702): the net8.0 RillaGen.dll binds to the net10.0 framework.
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = solution.GetProject(projectId)!.CompilationOptions!;
+                return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                    options.SpecificDiagnosticOptions.SetItem("CS1701", ReportDiagnostic.Suppress).SetItem("CS1702", ReportDiagnostic.Suppress)));
+            });
             test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.Rilla001DeprecatedAlias).WithLocation(0));
             await test.RunAsync();
         }

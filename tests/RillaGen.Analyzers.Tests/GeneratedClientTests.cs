@@ -35,8 +35,10 @@ namespace RillaGen.Analyzers.Tests
             test.TestState.Sources.Add(("/0/RillaExportClient.g.cs", generated));
             foreach (var (path, text) in RillaReferences.GeneratedClientDependencies())
             {
-                test.TestState.Sources.Add(("/0/" + Path.GetFileName(path), text));
+                test.TestState.Sources.Add(("/0/" + Path.GetRelativePath(Repository.ClientSources, path).Replace('\\', '/'), text));
             }
+
+            test.TestState.AdditionalReferences.AddRange(RillaReferences.ClientDependencies);
 
             test.TestState.Sources.Add(("/0/HandWritten.cs", handWritten));
             test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "RillaGen"));

@@ -6,6 +6,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RillaGen.Analyzers.Tests.Infrastructure;
+using RillaGen.Metadata;
 using Xunit;
 
 namespace RillaGen.Analyzers.Tests
@@ -17,7 +18,7 @@ namespace RillaGen.Analyzers.Tests
 
         private static readonly PropertyInfo[] MarkedProperties = ClientTypes
             .SelectMany(t => t.GetProperties())
-            .Where(p => p.GetCustomAttributes().Any(a => a.GetType().Namespace == "RillaGen.Metadata" || a is RangeAttribute))
+            .Where(p => p.GetCustomAttributes().Any(a => a is DeprecatedAliasAttribute or PresignedUrlAttribute or RangeAttribute))
             .ToArray();
 
         private static SyntaxToken[] AnalyzerTokens() =>

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.Logging;
+using RillaGen.Metadata;
 
 namespace RillaGen
 {
@@ -10,6 +11,7 @@ namespace RillaGen
         public static readonly Uri DefaultBaseAddress = new Uri("https://customer.rillavoice.com");
 
         /// <summary>The raw API key, sent as the Authorization header with no prefix. Required.</summary>
+        [ApiKey]
         public string? ApiKey { get; set; }
 
         /// <summary>The API host. HTTPS is required except on loopback (for the sandbox).</summary>
