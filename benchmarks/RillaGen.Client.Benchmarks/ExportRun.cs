@@ -59,8 +59,9 @@ internal static class ExportRun
             _ => throw new ArgumentException($"Unknown mode '{arguments.Mode}'.", nameof(arguments)),
         };
 
-        // Warm-up: two pages through the same code, so JIT and connection set-up are not timed.
-        await export(2);
+        // Warm-up: 20 pages through the same code, so JIT tiering and connection set-up are not timed
+        // (a long-running exporter runs steady-state code; two pages left most of the run in tier-0 code).
+        await export(20);
         using var sampler = new MemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
