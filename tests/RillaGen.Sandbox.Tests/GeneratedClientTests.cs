@@ -87,18 +87,26 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AnInvalidEmailSurfacesAs400WithTheServersMessage()
+    public async Task AnInvalidEmailIsRejectedByTheClientBeforeSendingAndByTheServer()
     {
-        var error = await Assert.ThrowsAnyAsync<RillaApiException>(() => NewClient(_http).ExportUsersAsync(new ExportUsersRequest { FromDate = From, ToDate = To, Users = ["not-an-email"] }));
-        Assert.Equal(400, error.StatusCode);
-        Assert.Contains("users[0] must be a valid email", error.ServerMessage ?? error.Message, StringComparison.Ordinal);
+        // The client validates before any request, so the server's 400 is checked over raw HTTP.
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => NewClient(_http).ExportUsersAsync(new ExportUsersRequest { FromDate = From, ToDate = To, Users = ["not-an-email"] }));
+        Assert.Contains("users", error.Message, StringComparison.OrdinalIgnoreCase);
+
+        var (status, body) = await PostRawAsync("export/users", """{"fromDate": "2024-03-01T00:00:00Z", "toDate": "2024-04-01T00:00:00Z", "users": ["not-an-email"]}""");
+        Assert.Equal(400, status);
+        Assert.Contains("users[0] must be a valid email", body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ALimitAboveFiftySurfacesAs400()
+    public async Task ALimitAboveFiftyIsRejectedByTheClientBeforeSendingAndByTheServer()
     {
-        var error = await Assert.ThrowsAnyAsync<RillaApiException>(() => NewClient(_http).ExportConversationsAsync(new ExportConversationsRequest { FromDate = From, ToDate = To, Limit = 51 }));
-        Assert.Equal(400, error.StatusCode);
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => NewClient(_http).ExportConversationsAsync(new ExportConversationsRequest { FromDate = From, ToDate = To, Limit = 51 }));
+        Assert.Contains("limit", error.Message, StringComparison.OrdinalIgnoreCase);
+
+        var (status, body) = await PostRawAsync("export/conversations", """{"fromDate": "2024-03-01T00:00:00Z", "toDate": "2024-04-01T00:00:00Z", "limit": 51}""");
+        Assert.Equal(400, status);
+        Assert.Contains("limit", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +122,13 @@ public sealed class GeneratedClientTests : IAsyncLifetime, IDisposable
     }
 
     private RillaExportClient NewClient(HttpClient http) => new(http) { BaseUrl = _sandbox.BaseAddress.ToString() };
+
+    private async Task<(int Status, string Body)> PostRawAsync(string path, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri(_sandbox.BaseAddress, path), content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     private static HttpClient ClientWithKey(string key)
     {
