@@ -6,14 +6,22 @@ using RillaGen.Sandbox;
 
 namespace RillaGen.Client.Benchmarks;
 
-internal sealed record ExportResult(long ElapsedMs, int Yielded, int Unique, long PeakManagedBytes, long PeakRssBytes, long CpuMs)
+/// <summary>One timed export; the CPU split (JIT, allocations, full collections) is the client's during the timed part.</summary>
+internal sealed record ExportResult(long ElapsedMs, int Yielded, int Unique, long PeakManagedBytes, long PeakRssBytes, long CpuMs, long JitMs, long AllocatedBytes, int Gen2Collections)
 {
-    public string ToLine() => string.Create(CultureInfo.InvariantCulture, $"RESULT {ElapsedMs} {Yielded} {Unique} {PeakManagedBytes} {PeakRssBytes} {CpuMs}");
+    /// <summary>The child prints this just before its timed export starts, so the parent can time its own (the sandbox's) CPU.</summary>
+    public const string StartLine = "START";
+
+    /// <summary>CPU the parent process (the sandbox) used while the timed export ran.</summary>
+    public long SandboxCpuMs { get; init; }
+
+    public string ToLine() => string.Create(CultureInfo.InvariantCulture, $"RESULT {ElapsedMs} {Yielded} {Unique} {PeakManagedBytes} {PeakRssBytes} {CpuMs} {JitMs} {AllocatedBytes} {Gen2Collections}");
 
     public static ExportResult FromLine(string line)
     {
         var parts = line.Split(' ');
-        return new ExportResult(long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture), long.Parse(parts[5], CultureInfo.InvariantCulture), long.Parse(parts[6], CultureInfo.InvariantCulture));
+        long Part(int i) => long.Parse(parts[i], CultureInfo.InvariantCulture);
+        return new ExportResult(Part(1), (int)Part(2), (int)Part(3), Part(4), Part(5), Part(6), Part(7), Part(8), (int)Part(9));
     }
 }
 
@@ -43,11 +51,30 @@ internal static class ExportRun
         }
 
         using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync();
+        var output = new StringBuilder();
+        TimeSpan? sandboxCpuAtStart = null;
+        ExportResult? result = null;
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            output.AppendLine(line);
+            if (line == ExportResult.StartLine)
+            {
+                sandboxCpuAtStart = ParentCpu();
+            }
+            else if (line.StartsWith("RESULT ", StringComparison.Ordinal) && sandboxCpuAtStart is { } atStart)
+            {
+                result = ExportResult.FromLine(line.Trim()) with { SandboxCpuMs = (long)(ParentCpu() - atStart).TotalMilliseconds };
+            }
+        }
+
         await child.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The {mode} run printed no result (exit {child.ExitCode}): {output}");
-        return ExportResult.FromLine(line.Trim());
+        return result ?? throw new InvalidOperationException($"The {mode} run printed no result (exit {child.ExitCode}): {output}");
+    }
+
+    private static TimeSpan ParentCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     public static async Task RunChildAsync(BenchmarkArguments arguments)
@@ -62,13 +89,19 @@ internal static class ExportRun
         // Warm-up: 20 pages through the same code, so JIT tiering and connection set-up are not timed
         // (a long-running exporter runs steady-state code; two pages left most of the run in tier-0 code).
         await export(20);
+        Console.WriteLine(ExportResult.StartLine);
         using var sampler = new MemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gen2Before = GC.CollectionCount(2);
         var stopwatch = Stopwatch.StartNew();
         var (yielded, unique) = await export(int.MaxValue);
         stopwatch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine(new ExportResult(stopwatch.ElapsedMilliseconds, yielded, unique, sampler.PeakManagedBytes, MemorySampler.PeakRssBytes(), (long)cpu.TotalMilliseconds).ToLine());
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        Console.WriteLine(new ExportResult(stopwatch.ElapsedMilliseconds, yielded, unique, sampler.PeakManagedBytes, MemorySampler.PeakRssBytes(), (long)cpu.TotalMilliseconds,
+            (long)jit.TotalMilliseconds, GC.GetTotalAllocatedBytes() - allocatedBefore, GC.CollectionCount(2) - gen2Before).ToLine());
     }
 
     /// <summary>The reference's fetch_all_conversations, in C# with a plain HttpClient: one page after another, all kept.</summary>

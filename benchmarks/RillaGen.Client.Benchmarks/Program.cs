@@ -36,7 +36,9 @@ foreach (var n in sizes)
     {
         var s = await ExportRun.InChildAsync("sequential", sandbox.BaseAddress, arguments);
         var p = await ExportRun.InChildAsync("pager", sandbox.BaseAddress, arguments);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N={n:N0} run {repeat + 1}: sequential {s.ElapsedMs:N0} ms, pager {p.ElapsedMs:N0} ms ({(double)s.ElapsedMs / p.ElapsedMs:F1}x)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N={n:N0} run {repeat + 1}: sequential {s.ElapsedMs:N0} ms, pager {p.ElapsedMs:N0} ms ({(double)s.ElapsedMs / p.ElapsedMs:F1}x); load {LoadAverage()}"));
+        Console.WriteLine($"    {CpuSplit("sequential", s)}");
+        Console.WriteLine($"    {CpuSplit("pager", p)}");
         sequential = sequential is null || s.ElapsedMs < sequential.ElapsedMs ? s : sequential;
         pager = pager is null || p.ElapsedMs < pager.ElapsedMs ? p : pager;
     }
@@ -58,13 +60,16 @@ Console.WriteLine($"load average at end: {LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine($"Fastest of {arguments.Repeat} runs each:");
 Console.WriteLine();
-Console.WriteLine("| conversations | sequential loop (plain HttpClient) | ExportAllConversationsAsync | speed-up | peak managed heap: sequential / pager | peak RSS: sequential / pager | client CPU: sequential / pager |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| conversations | sequential loop (plain HttpClient) | ExportAllConversationsAsync | speed-up | peak managed heap: sequential / pager | peak RSS: sequential / pager | client CPU: sequential / pager | sandbox CPU: sequential / pager |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (n, s, p) in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n:N0} | {s.ElapsedMs:N0} ms | {p.ElapsedMs:N0} ms | {(double)s.ElapsedMs / p.ElapsedMs:F1}x | {Mb(s.PeakManagedBytes)} / {Mb(p.PeakManagedBytes)} | {Mb(s.PeakRssBytes)} / {Mb(p.PeakRssBytes)} | {s.CpuMs:N0} ms / {p.CpuMs:N0} ms |"));
+        $"| {n:N0} | {s.ElapsedMs:N0} ms | {p.ElapsedMs:N0} ms | {(double)s.ElapsedMs / p.ElapsedMs:F1}x | {Mb(s.PeakManagedBytes)} / {Mb(p.PeakManagedBytes)} | {Mb(s.PeakRssBytes)} / {Mb(p.PeakRssBytes)} | {s.CpuMs:N0} ms / {p.CpuMs:N0} ms | {s.SandboxCpuMs:N0} ms / {p.SandboxCpuMs:N0} ms |"));
 }
+
+static string CpuSplit(string mode, ExportResult r) => string.Create(CultureInfo.InvariantCulture,
+    $"{mode}: client CPU {r.CpuMs:N0} ms (JIT {r.JitMs:N0} ms, {r.AllocatedBytes / 1024.0 / 1024.0:F0} MB allocated, {r.Gen2Collections} gen-2 GCs), sandbox CPU {r.SandboxCpuMs:N0} ms");
 
 static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:F1} MB");
 

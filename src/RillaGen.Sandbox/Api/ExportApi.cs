@@ -78,7 +78,10 @@ internal sealed class ExportApi
         }
 
         // Cutting a body only makes sense for a successful JSON response.
-        await _writer.WriteAsync(context, result, result.Status == 200 ? fault : FaultKind.None);
+        using (result)
+        {
+            await _writer.WriteAsync(context, result, result.Status == 200 ? fault : FaultKind.None);
+        }
     }
 
     private ApiResult ExportConversations(HttpContext context, CallerScope scope, string text)

@@ -31,14 +31,16 @@ internal sealed class ResponseWriter
         // An aborted response announces the whole body, then stops; a truncated one is complete but cut.
         response.ContentLength = fault == FaultKind.Abort ? body.Length : length;
         var token = context.RequestAborted;
-        for (var offset = 0; offset < length; offset += ChunkSize)
+        // Only a slow drip needs small pieces; otherwise the (possibly cut) body goes out in one write.
+        var chunkSize = _faults.DripDelay > TimeSpan.Zero ? ChunkSize : Math.Max(1, length);
+        for (var offset = 0; offset < length; offset += chunkSize)
         {
             if (offset > 0 && _faults.DripDelay > TimeSpan.Zero)
             {
                 await Task.Delay(_faults.DripDelay, _time, token);
             }
 
-            await response.Body.WriteAsync(body.AsMemory(offset, Math.Min(ChunkSize, length - offset)), token);
+            await response.Body.WriteAsync(body.Slice(offset, Math.Min(chunkSize, length - offset)), token);
             if (_faults.DripDelay > TimeSpan.Zero || fault == FaultKind.Abort)
             {
                 await response.Body.FlushAsync(token);

@@ -63,8 +63,14 @@ namespace RillaGen.Http
         internal void Completed(string method, string path, int attempt, int status, long elapsedMs) =>
             AttemptCompleted(_logger, method, path, attempt, status, elapsedMs, null);
 
-        internal void Failed(string method, string path, int attempt, long elapsedMs, Exception exception) =>
-            AttemptFailed(_logger, method, path, attempt, elapsedMs, Describe(exception), null);
+        internal void Failed(string method, string path, int attempt, long elapsedMs, Exception exception)
+        {
+            // Describing the failure runs a regex over its message: not worth it when nobody listens.
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                AttemptFailed(_logger, method, path, attempt, elapsedMs, Describe(exception), null);
+            }
+        }
 
         internal void Retry(string method, string path, TimeSpan delay, int attempt, string reason) =>
             Retrying(_logger, method, path, (long)delay.TotalMilliseconds, attempt, reason, null);

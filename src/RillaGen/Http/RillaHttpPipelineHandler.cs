@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
 using Polly;
 
 namespace RillaGen.Http
@@ -112,34 +111,40 @@ namespace RillaGen.Http
                 return;
             }
 
-            var buffer = new MemoryStream(content.Headers.ContentLength is { } length and > 0 and < int.MaxValue ? (int)length : 4096);
+            PooledBodyContent buffered;
 #if NET5_0_OR_GREATER
             using (var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
 #else
             using (var body = await content.ReadAsStreamAsync().ConfigureAwait(false))
 #endif
             {
-                await body.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                buffered = await PooledBodyContent.ReadAsync(body, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
             }
 
-            var bytes = buffer.GetBuffer();
-            var count = (int)buffer.Length;
-            if (response.IsSuccessStatusCode && IsJson(content))
+            HttpContent replacement = buffered;
+            try
             {
-                EnsureCompleteJson(bytes, count);
-            }
-            else if (!response.IsSuccessStatusCode && !string.IsNullOrEmpty(_apiKey))
-            {
-                // An error body that echoes the key must not carry it into an exception message.
-                var text = Encoding.UTF8.GetString(bytes, 0, count);
-                if (text.Contains(_apiKey!))
+                if (response.IsSuccessStatusCode && IsJson(content))
                 {
-                    bytes = Encoding.UTF8.GetBytes(text.Replace(_apiKey!, SecretRedactor.Redacted));
-                    count = bytes.Length;
+                    EnsureCompleteJson(buffered.Buffer, buffered.Count);
+                }
+                else if (!response.IsSuccessStatusCode && !string.IsNullOrEmpty(_apiKey))
+                {
+                    // An error body that echoes the key must not carry it into an exception message.
+                    var text = Encoding.UTF8.GetString(buffered.Buffer, 0, buffered.Count);
+                    if (text.Contains(_apiKey!))
+                    {
+                        replacement = new ByteArrayContent(Encoding.UTF8.GetBytes(text.Replace(_apiKey!, SecretRedactor.Redacted)));
+                        buffered.Dispose();
+                    }
                 }
             }
+            catch
+            {
+                buffered.Dispose();
+                throw;
+            }
 
-            var replacement = new ByteArrayContent(bytes, 0, count);
             foreach (var header in content.Headers)
             {
                 if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -158,38 +163,12 @@ namespace RillaGen.Http
             return mediaType is null || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>Reads the JSON through once; a body cut short never closes its outer object.</summary>
+        /// <summary>A body cut short (truncated, or aborted with a lying Content-Length) fails the attempt, so it is retried.</summary>
         private static void EnsureCompleteJson(byte[] bytes, int count)
         {
-            var depth = 0;
-            var tokens = 0;
-            try
+            if (JsonCompleteness.Problem(bytes, count) is { } problem)
             {
-                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(bytes, 0, count, writable: false), Encoding.UTF8));
-                while (reader.Read())
-                {
-                    tokens++;
-                    switch (reader.TokenType)
-                    {
-                        case JsonToken.StartObject:
-                        case JsonToken.StartArray:
-                            depth++;
-                            break;
-                        case JsonToken.EndObject:
-                        case JsonToken.EndArray:
-                            depth--;
-                            break;
-                    }
-                }
-            }
-            catch (JsonReaderException exception)
-            {
-                throw new InvalidResponseBodyException($"The response body is not complete JSON ({count} bytes): {exception.Message}", exception);
-            }
-
-            if (tokens == 0 || depth != 0)
-            {
-                throw new InvalidResponseBodyException($"The response body ended before its JSON was complete ({count} bytes); it was probably truncated.", null);
+                throw new InvalidResponseBodyException($"The response body is not complete JSON ({count} bytes): {problem}.", null);
             }
         }
     }
